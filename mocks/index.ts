@@ -1,0 +1,6 @@
+export { createHandlers } from './handlers';
+export type { MockOptions, MockSessionStore } from './handlers';
+export { createScenarios } from './scenarios';
+export type { Scenario, ScenarioName, LogOutBehaviour } from './scenarios';
+export { createFixtures, manySessions, minutesAgo } from './fixtures';
+export type { WireSession } from './fixtures';

@@ -1,0 +1,114 @@
+import type { SessionsClient } from './types';
+import { SessionsClientError, toSessionsError } from './errors';
+import { errorCodeOf, parseLogOutAllBody, parseSessionsBody } from './wire';
+
+/** Options of `createFetchSessionsClient`. */
+export type FetchSessionsClientOptions = {
+  /** Where the REST contract is served, e.g. `/api` or `https://example.com/api`; no trailing slash needed. */
+  baseUrl: string;
+  /** The fetch to use. @default globalThis.fetch, looked up at each call */
+  fetch?: typeof fetch;
+  /** Headers for every request, or a function called before each request (e.g. a fresh CSRF token). */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** Sent as `fetch`'s `credentials`. @default 'same-origin' */
+  credentials?: RequestCredentials;
+  /** A request not answered in this many milliseconds fails with code `timeout`. @default 20000 */
+  timeoutMs?: number;
+};
+
+type Answer = { status: number; body: unknown; isJson: boolean };
+
+/** The default `SessionsClient`: speaks the REST contract and validates every response at the boundary. */
+export function createFetchSessionsClient(options: FetchSessionsClientOptions): SessionsClient {
+  if (!options || typeof options.baseUrl !== 'string' || options.baseUrl.trim() === '') {
+    throw new TypeError('createFetchSessionsClient: "baseUrl" must be a non-empty string, e.g. "/api".');
+  }
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 20_000;
+
+  async function request(method: string, path: string, signal?: AbortSignal): Promise<Answer> {
+    signal?.throwIfAborted();
+    // One controller for both the caller's signal and the timeout, without relying on AbortSignal.any.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('The server took too long to answer.', 'TimeoutError')),
+      timeoutMs,
+    );
+    try {
+      const headers = new Headers(
+        typeof options.headers === 'function' ? await options.headers() : options.headers,
+      );
+      if (!headers.has('accept')) headers.set('accept', 'application/json');
+      const doFetch = options.fetch ?? globalThis.fetch;
+      const response = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        credentials: options.credentials ?? 'same-origin',
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      let body: unknown;
+      let readable = true;
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        readable = false;
+      }
+      return { status: response.status, body, isJson: readable && text !== '' };
+    } catch (error) {
+      // The abort reason is what the fetch rejects with for a timeout; keep the caller's own abort as "aborted".
+      if (controller.signal.aborted && !signal?.aborted) throw toSessionsError(controller.signal.reason);
+      if (signal?.aborted) throw new SessionsClientError('aborted', 'The request was cancelled.', { cause: error });
+      throw toSessionsError(error);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  function failure(method: string, path: string, answer: Answer): SessionsClientError {
+    const what = `${method} ${path} answered ${answer.status}`;
+    if (answer.status === 401) return new SessionsClientError('unauthorized', `${what}: not signed in.`, { status: 401 });
+    return new SessionsClientError('server', `${what}.`, { status: answer.status });
+  }
+
+  return {
+    async listSessions({ signal }) {
+      const path = '/sessions';
+      const answer = await request('GET', path, signal);
+      if (answer.status === 403) {
+        const code = errorCodeOf(answer.body);
+        if (code === 'sso_account') return { availability: 'unavailable', reason: 'sso' };
+        if (code === 'not_supported') return { availability: 'unavailable', reason: 'not_supported' };
+      }
+      if (answer.status !== 200) throw failure('GET', path, answer);
+      if (!answer.isJson) {
+        throw new SessionsClientError('malformed', `GET ${path} answered 200 with a body that is not JSON.`, { status: 200 });
+      }
+      return parseSessionsBody(answer.body);
+    },
+
+    async logOutSession(id, { removeTrustedDevice, signal }) {
+      if (typeof id !== 'string' || id === '') throw new TypeError('logOutSession: "id" must be a non-empty string.');
+      const path = `/sessions/${encodeURIComponent(id)}?remove_trusted_device=${removeTrustedDevice ? 'true' : 'false'}`;
+      const answer = await request('DELETE', path, signal);
+      // 404: the session is already gone, which is what the reader asked for.
+      if ((answer.status >= 200 && answer.status < 300) || answer.status === 404) return;
+      if (answer.status === 409) {
+        const code = errorCodeOf(answer.body) ?? 'conflict';
+        throw new SessionsClientError('refused', `DELETE ${path} was refused: ${code}.`, { status: 409 });
+      }
+      throw failure('DELETE', path, answer);
+    },
+
+    // The logout itself is what matters: a 2xx with an unreadable body still succeeded.
+    async logOutAllSessions(init) {
+      const path = '/sessions/logout_all';
+      const answer = await request('POST', path, init?.signal);
+      if (answer.status >= 200 && answer.status < 300) return parseLogOutAllBody(answer.body);
+      throw failure('POST', path, answer);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** Why a call to the sessions API failed; each code has its own localized message (`failure.<code>`). */
+export type SessionsErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'malformed'
+  | 'unauthorized'
+  | 'refused'
+  | 'aborted';
+
+/** The one error type every `SessionsClient` call rejects with, so the UI can explain it. */
+export class SessionsClientError extends Error {
+  /** What went wrong, as a stable code. */
+  readonly code: SessionsErrorCode;
+  /** The HTTP status, when there was a response. */
+  readonly status?: number;
+
+  constructor(code: SessionsErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
+    super(message, { cause: options?.cause });
+    this.name = 'SessionsClientError';
+    this.code = code;
+    this.status = options?.status;
+  }
+}
+
+/** Turns anything a client threw into a `SessionsClientError`, so a custom client cannot break the UI. */
+export function toSessionsError(error: unknown): SessionsClientError {
+  if (error instanceof SessionsClientError) return error;
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new SessionsClientError('aborted', 'The request was cancelled.', { cause: error });
+  }
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new SessionsClientError('timeout', 'The server took too long to answer.', { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new SessionsClientError('network', `The request failed: ${message}`, { cause: error });
+}
+
+/** Whether trying the same call again may help. */
+export function isRetryable(error: unknown): boolean {
+  const code = toSessionsError(error).code;
+  return code === 'network' || code === 'timeout' || code === 'server';
+}

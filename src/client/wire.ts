@@ -1,0 +1,143 @@
+import type { Session, SessionsResult } from './types';
+import { SessionsClientError } from './errors';
+
+// The server's statuses for sessions that have ended; B11: signed-out sessions are never listed.
+const ENDED_STATUSES = new Set(['signed_out', 'revoked', 'expired']);
+const DEVICE_TYPES = new Set(['desktop', 'mobile', 'tablet', 'app']);
+
+type Row = Record<string, unknown>;
+
+class RowRejected extends Error {}
+
+function isObject(value: unknown): value is Row {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An optional text field: absent, null or blank is "missing"; any other non-string rejects the row. */
+function optionalText(row: Row, key: string): string | undefined {
+  const value = row[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new RowRejected(`"${key}" is not a string`);
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function optionalObject(row: Row, key: string): Row | undefined {
+  const value = row[key];
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw new RowRejected(`"${key}" is not an object`);
+  return value;
+}
+
+function requiredBoolean(row: Row, key: string): boolean {
+  const value = row[key];
+  if (typeof value !== 'boolean') throw new RowRejected(`"${key}" is not a boolean`);
+  return value;
+}
+
+function parseDevice(row: Row): Session['device'] {
+  const wire = optionalObject(row, 'device');
+  if (!wire) return undefined;
+  const type = optionalText(wire, 'type');
+  const device: NonNullable<Session['device']> = {
+    browser: optionalText(wire, 'browser'),
+    os: optionalText(wire, 'os'),
+    // A type this version does not know is a detail we leave out, not a reason to drop the row.
+    type: type && DEVICE_TYPES.has(type) ? (type as NonNullable<Session['device']>['type']) : undefined,
+  };
+  return withoutUndefined(device);
+}
+
+function parseLocation(row: Row): Session['location'] {
+  const wire = optionalObject(row, 'location');
+  if (!wire) return undefined;
+  return withoutUndefined({
+    city: optionalText(wire, 'city'),
+    region: optionalText(wire, 'region'),
+    country: optionalText(wire, 'country'),
+  });
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(value: T): T | undefined {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
+}
+
+/** A valid ISO date string, or undefined: an unreadable date is a missing detail (B2). */
+export function parseDate(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return Number.isNaN(Date.parse(value)) ? undefined : value;
+}
+
+/** One wire row → a `Session`, `null` for an ended session, or `RowRejected` for a malformed one. */
+function parseSession(wire: unknown): Session | null {
+  if (!isObject(wire)) throw new RowRejected('row is not an object');
+  const id = wire.id;
+  if (typeof id !== 'string' || id.trim() === '') throw new RowRejected('"id" is not a non-empty string');
+  const status = wire.status;
+  if (typeof status !== 'string') throw new RowRejected('"status" is not a string');
+  if (ENDED_STATUSES.has(status)) return null;
+  const apps = wire.apps ?? [];
+  if (!Array.isArray(apps) || !apps.every((app) => typeof app === 'string')) {
+    throw new RowRejected('"apps" is not a list of strings');
+  }
+  const session: Session = {
+    id,
+    isCurrent: requiredBoolean(wire, 'is_current'),
+    isTrusted: requiredBoolean(wire, 'is_trusted'),
+    // A status this version does not know cannot be logged out safely one by one: treat it as unavailable (B5).
+    status: status === 'active' ? 'active' : 'unavailable',
+    apps: [...new Set(apps.map((app) => app.trim()).filter(Boolean))],
+  };
+  const device = parseDevice(wire);
+  const location = parseLocation(wire);
+  const signedInAt = parseDate(optionalText(wire, 'signed_in_at'));
+  if (device) session.device = device;
+  if (location) session.location = location;
+  if (signedInAt) session.signedInAt = signedInAt;
+  return session;
+}
+
+/**
+ * Validates a `GET /sessions` body. The response as a whole must be `{ sessions: [...] }`, else it is
+ * malformed; each row is then checked on its own, so one bad row is left out and counted in
+ * `skipped` while every valid row beside it still renders.
+ */
+export function parseSessionsBody(body: unknown): SessionsResult {
+  if (!isObject(body) || !Array.isArray(body.sessions)) {
+    throw new SessionsClientError('malformed', 'The sessions response has no "sessions" list.');
+  }
+  const sessions: Session[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  for (const wire of body.sessions) {
+    try {
+      const session = parseSession(wire);
+      if (!session) continue;
+      // A repeated id would make two rows log out the same session: keep the first.
+      if (seen.has(session.id)) {
+        skipped += 1;
+        continue;
+      }
+      seen.add(session.id);
+      sessions.push(session);
+    } catch (error) {
+      if (!(error instanceof RowRejected)) throw error;
+      skipped += 1;
+    }
+  }
+  return { availability: 'available', sessions, skipped };
+}
+
+/** Reads the error code of a JSON error body such as `{"error":{"code":"sso_account"}}`. */
+export function errorCodeOf(body: unknown): string | undefined {
+  if (!isObject(body) || !isObject(body.error)) return undefined;
+  return typeof body.error.code === 'string' ? body.error.code : undefined;
+}
+
+/** Validates a `POST /sessions/logout_all` body; an absent or unreadable time is left out, since the logout itself succeeded. */
+export function parseLogOutAllBody(body: unknown): { completesBy?: string } {
+  if (!isObject(body) || typeof body.completes_by !== 'string') return {};
+  const completesBy = parseDate(body.completes_by);
+  return completesBy ? { completesBy } : {};
+}

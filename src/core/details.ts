@@ -1,0 +1,89 @@
+import type { Session } from '../client/types';
+import type { Translator } from '../i18n/translator';
+import { optionalDisplayText } from './text';
+
+/** What a row shows of a session, ready to render (B1), with every missing detail left out (B2). */
+export type SessionDetails = {
+  /** "Chrome on macOS", "Chrome", or a generic "Unknown device". */
+  device: string;
+  /** App labels, e.g. ["ChatGPT", "Codex"]; an unknown id reads as a generic label. */
+  apps: string[];
+  /** "Warsaw, Poland (approximate)", when any part is known. */
+  location?: string;
+  /** The sign-in time, when known and valid. */
+  signedIn?: { iso: string; date: string; relative: string };
+};
+
+const intlCache = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  if (!intlCache.has(key)) intlCache.set(key, make());
+  return intlCache.get(key) as T;
+}
+
+/** The device line: browser and OS, either one alone, or a generic label by device type. */
+export function deviceLabel(session: Session, { t }: Translator): string {
+  const browser = optionalDisplayText(session.device?.browser);
+  const os = optionalDisplayText(session.device?.os);
+  if (browser && os) return t('row.device', { browser, os });
+  return browser ?? os ?? t('row.device.unknown', { type: session.device?.type ?? 'other' });
+}
+
+/** A country given as an ISO 3166 code reads as its name in the reader's language. */
+function countryName(country: string, locale: string): string {
+  if (!/^[A-Za-z]{2}$/.test(country)) return country;
+  try {
+    const names = cached(`region:${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' }));
+    return names.of(country.toUpperCase()) ?? country;
+  } catch {
+    return country;
+  }
+}
+
+/** The approximate place, joined the way the locale joins a list. */
+export function locationLabel(session: Session, { locale, t }: Translator): string | undefined {
+  const { city, region, country } = session.location ?? {};
+  const parts = [city, region, country && countryName(country, locale)]
+    .map(optionalDisplayText)
+    .filter((part): part is string => part !== undefined);
+  if (parts.length === 0) return undefined;
+  const list = cached(`list:${locale}`, () => new Intl.ListFormat(locale, { type: 'unit', style: 'short' }));
+  return t('row.location', { place: list.format(parts) });
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "2 days ago", "yesterday", "now": the largest whole unit, never the future (clocks drift). */
+export function relativeTime(iso: string, locale: string, now: number): string {
+  const seconds = Math.max(0, (now - Date.parse(iso)) / 1000);
+  const format = cached(`rel:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  for (const [unit, size] of UNITS) {
+    if (seconds >= size) return format.format(-Math.floor(seconds / size), unit);
+  }
+  return format.format(0, 'second');
+}
+
+/** The sign-in date and time in the reader's locale, with a relative hint. */
+export function signedInLabel(session: Session, { locale }: Translator, now: number): SessionDetails['signedIn'] {
+  const iso = session.signedInAt;
+  if (!iso || Number.isNaN(Date.parse(iso))) return undefined;
+  const format = cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  return { iso, date: format.format(new Date(iso)), relative: relativeTime(iso, locale, now) };
+}
+
+/** Everything a row shows of a session (B1, B2). */
+export function describeSession(session: Session, translator: Translator, now = Date.now()): SessionDetails {
+  const apps = [...new Set(session.apps.map((app) => translator.t('row.app', { app })))];
+  const details: SessionDetails = { device: deviceLabel(session, translator), apps };
+  const location = locationLabel(session, translator);
+  const signedIn = signedInLabel(session, translator, now);
+  if (location) details.location = location;
+  if (signedIn) details.signedIn = signedIn;
+  return details;
+}

@@ -1,0 +1,52 @@
+import type { Session } from '../client/types';
+import type { SessionsClientError } from '../client/errors';
+
+/** Where one row is in its logout: `idle → logging-out → (failed | signing-out → gone)`. */
+export type RowState = 'idle' | 'logging-out' | 'failed' | 'signing-out';
+
+/** The last logout attempt for a row, as the mutation cache records it. */
+export type LogOutAttempt = { status: 'pending' | 'error' | 'success'; error: SessionsClientError | null };
+
+/** B3 + B5: only another, active session may be logged out from its row. */
+export function canLogOut(session: Session, state: RowState): boolean {
+  return !session.isCurrent && session.status === 'active' && state !== 'logging-out' && state !== 'signing-out';
+}
+
+/** B9: a logout the server accepted stays `signing-out` for as long as the list still holds the row. */
+export function rowStateOf(attempt: LogOutAttempt | undefined): RowState {
+  if (!attempt) return 'idle';
+  switch (attempt.status) {
+    case 'pending':
+      return 'logging-out';
+    case 'success':
+      return 'signing-out';
+    case 'error':
+      // A logout cancelled because the section went away is not a failure the reader must see.
+      return attempt.error?.code === 'aborted' ? 'idle' : 'failed';
+    default:
+      return attempt.status satisfies never;
+  }
+}
+
+function signedInTime(session: Session): number {
+  const time = session.signedInAt ? Date.parse(session.signedInAt) : Number.NaN;
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+
+/** B3: the current session first, then the newest sign-in; rows with no date last, in server order. */
+export function orderSessions(sessions: readonly Session[]): Session[] {
+  return [...sessions].sort(
+    (a, b) => Number(b.isCurrent) - Number(a.isCurrent) || signedInTime(b) - signedInTime(a),
+  );
+}
+
+/**
+ * Security: a session once seen as current stays current for this reader, so a later response that
+ * marks it wrongly can never offer Log out on the reader's own session.
+ */
+export function markKnownCurrent(sessions: readonly Session[], knownCurrentIds: Set<string>): Session[] {
+  for (const session of sessions) if (session.isCurrent) knownCurrentIds.add(session.id);
+  return sessions.map((session) =>
+    !session.isCurrent && knownCurrentIds.has(session.id) ? { ...session, isCurrent: true } : session,
+  );
+}

@@ -1,0 +1,19 @@
+// Bidi overrides and isolates, zero-width characters and control characters: in a device or place
+// name they can only spoof or hide text, so they are removed before display.
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+
+/** The longest detail shown, in characters; longer server text is cut with an ellipsis. @default 80 */
+export const MAX_DETAIL_LENGTH = 80;
+
+/** Makes server text safe and short enough to display: no invisible or direction-changing characters, one line, bounded. */
+export function displayText(value: string, maxLength = MAX_DETAIL_LENGTH): string {
+  const clean = value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(clean);
+  return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('').trimEnd()}…` : clean;
+}
+
+/** `displayText`, or undefined when nothing visible is left (B2: no empty detail). */
+export function optionalDisplayText(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return displayText(value) || undefined;
+}

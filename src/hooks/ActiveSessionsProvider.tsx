@@ -1,0 +1,81 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { QueryClient } from '@tanstack/react-query';
+import type { SessionsClient } from '../client/types';
+import type { SessionsClientError } from '../client/errors';
+import type { Catalog } from '../i18n/translator';
+
+/** Help links the host supplies (B10); a link not supplied is left out. Only http(s) and relative URLs are used. */
+export type ActiveSessionsLinks = {
+  /** Where the reader changes their password. */
+  changePassword?: string;
+  /** Where the reader reviews their sign-in methods. */
+  signInMethods?: string;
+  /** Where the reader contacts support. */
+  support?: string;
+};
+
+/** Props of `ActiveSessionsProvider`. */
+export type ActiveSessionsProviderProps = {
+  /** The API client, e.g. `createFetchSessionsClient({ baseUrl: '/api' })`. */
+  client: SessionsClient;
+  /** The reader's locale, BCP 47. @default 'en' */
+  locale?: string;
+  /** The locale's catalog (may be partial: missing keys fall back to English). */
+  strings?: Catalog;
+  /** Help links for suspected unauthorized activity (B10). */
+  links?: ActiveSessionsLinks;
+  /** Called once when Log out of all sessions succeeded: the host's own session is ending (B6). */
+  onSignedOut?: (result: { completesBy?: string }) => void;
+  /** Called when the API answers 401: the host's sign-in expired and it should sign the reader in again. */
+  onUnauthorized?: (error: SessionsClientError) => void;
+  /** The TanStack Query client to use. @default a client of its own */
+  queryClient?: QueryClient;
+  /** The part of the app that uses the sessions. */
+  children?: ReactNode;
+};
+
+/** What the provider shares with the hooks below it. */
+export type ActiveSessionsContextValue = Omit<ActiveSessionsProviderProps, 'children' | 'queryClient'> & {
+  queryClient: QueryClient;
+  /** Aborted when the provider unmounts, so no request outlives the section. */
+  signal: () => AbortSignal | undefined;
+  /** Logouts in flight by session id, so a double call sends one request. */
+  inflight: Map<string, Promise<unknown>>;
+  /** Ids ever seen as the current session. */
+  knownCurrentIds: Set<string>;
+  /** Errors already reported to `onUnauthorized`. */
+  reported: WeakSet<object>;
+};
+
+const ActiveSessionsContext = createContext<ActiveSessionsContextValue | null>(null);
+
+/** Supplies the client, locale, strings and links to `useActiveSessions` and the styled components. */
+export function ActiveSessionsProvider({ children, queryClient, ...props }: ActiveSessionsProviderProps) {
+  if (!props.client) throw new TypeError('ActiveSessionsProvider: the "client" prop is required.');
+  const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
+  const controller = useRef<AbortController | undefined>(undefined);
+  const [shared] = useState(() => ({
+    inflight: new Map<string, Promise<unknown>>(),
+    knownCurrentIds: new Set<string>(),
+    reported: new WeakSet<object>(),
+    signal: () => controller.current?.signal,
+  }));
+
+  useEffect(() => {
+    const current = new AbortController();
+    controller.current = current;
+    return () => current.abort();
+  }, []);
+
+  const value: ActiveSessionsContextValue = { ...props, ...shared, queryClient: queryClient ?? ownQueryClient };
+  return <ActiveSessionsContext.Provider value={value}>{children}</ActiveSessionsContext.Provider>;
+}
+
+/** The provider's value; throws a clear error when used outside `ActiveSessionsProvider`. */
+export function useActiveSessionsContext(): ActiveSessionsContextValue {
+  const value = useContext(ActiveSessionsContext);
+  if (!value) {
+    throw new Error('useActiveSessions must be used inside <ActiveSessionsProvider> or <ActiveSessionsSection client={…}>.');
+  }
+  return value;
+}

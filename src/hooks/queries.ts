@@ -1,0 +1,93 @@
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import type { Session, SessionsClient, SessionsResult } from '../client/types';
+import { SessionsClientError, isRetryable, toSessionsError } from '../client/errors';
+
+const clientIds = new WeakMap<SessionsClient, number>();
+let nextClientId = 0;
+
+/** A stable number per client object, so two sections over two APIs never share a cache entry. */
+export function clientIdOf(client: SessionsClient): number {
+  let id = clientIds.get(client);
+  if (id === undefined) {
+    id = ++nextClientId;
+    clientIds.set(client, id);
+  }
+  return id;
+}
+
+/** The one query-key factory every hook uses. */
+export const sessionsKeys = {
+  all: ['@firstparty/active-sessions'] as const,
+  list: (clientId: number) => [...sessionsKeys.all, clientId, 'list'] as const,
+  logOut: (clientId: number) => [...sessionsKeys.all, clientId, 'logOut'] as const,
+  logOutAll: (clientId: number) => [...sessionsKeys.all, clientId, 'logOutAll'] as const,
+};
+
+/** Variables of one logout. */
+export type LogOutVariables = { id: string; removeTrustedDevice: boolean };
+
+// A custom client is not validated by our fetch client: check the shape it resolved with, so a bad one
+// reads as "cannot load" rather than crashing a row.
+function checkResult(result: unknown): SessionsResult {
+  const value = result as SessionsResult | null | undefined;
+  if (value?.availability === 'unavailable') return value;
+  if (value?.availability !== 'available' || !Array.isArray(value.sessions)) {
+    throw new SessionsClientError('malformed', 'listSessions resolved with something that is not a SessionsResult.');
+  }
+  const sessions = value.sessions.filter(
+    (s: Session) =>
+      typeof s === 'object' && s !== null && typeof s.id === 'string' && s.id !== '' &&
+      typeof s.isCurrent === 'boolean' && typeof s.isTrusted === 'boolean' && Array.isArray(s.apps),
+  );
+  const skipped = (value.skipped ?? 0) + value.sessions.length - sessions.length;
+  return { availability: 'available', sessions, skipped };
+}
+
+/** The list query: one GET however many components read it. */
+export function sessionsQueryOptions(client: SessionsClient) {
+  return queryOptions({
+    queryKey: sessionsKeys.list(clientIdOf(client)),
+    queryFn: async ({ signal }) => {
+      try {
+        return checkResult(await client.listSessions({ signal }));
+      } catch (error) {
+        throw toSessionsError(error);
+      }
+    },
+    // One quick retry for a blip; never for a bad payload or an expired sign-in (no loops on 401).
+    retry: (failureCount, error) => failureCount < 1 && isRetryable(error),
+    retryDelay: 300,
+    staleTime: 10_000,
+  });
+}
+
+/** Logging out one session; every attempt stays in the mutation cache so each row can read its own. */
+export function logOutMutationOptions(client: SessionsClient, signal: () => AbortSignal | undefined) {
+  return mutationOptions<void, SessionsClientError, LogOutVariables>({
+    mutationKey: sessionsKeys.logOut(clientIdOf(client)),
+    mutationFn: async ({ id, removeTrustedDevice }) => {
+      try {
+        await client.logOutSession(id, { removeTrustedDevice, signal: signal() });
+      } catch (error) {
+        throw toSessionsError(error);
+      }
+    },
+    // B9 needs the accepted attempt for as long as the row may linger.
+    gcTime: 30 * 60_000,
+  });
+}
+
+/** Logging out of all sessions (B6). */
+export function logOutAllMutationOptions(client: SessionsClient, signal: () => AbortSignal | undefined) {
+  return mutationOptions<{ completesBy?: string }, SessionsClientError, void>({
+    mutationKey: sessionsKeys.logOutAll(clientIdOf(client)),
+    mutationFn: async () => {
+      try {
+        return (await client.logOutAllSessions({ signal: signal() })) ?? {};
+      } catch (error) {
+        throw toSessionsError(error);
+      }
+    },
+    gcTime: 30 * 60_000,
+  });
+}

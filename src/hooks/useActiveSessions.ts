@@ -1,0 +1,200 @@
+import { useEffect, useMemo } from 'react';
+import { useMutation, useMutationState, useQuery, type Mutation } from '@tanstack/react-query';
+import type { Session } from '../client/types';
+import { SessionsClientError, toSessionsError } from '../client/errors';
+import { canLogOut, markKnownCurrent, orderSessions, rowStateOf, type LogOutAttempt, type RowState } from '../core/sessions';
+import { useActiveSessionsContext } from './ActiveSessionsProvider';
+import {
+  logOutAllMutationOptions,
+  logOutMutationOptions,
+  sessionsKeys,
+  sessionsQueryOptions,
+  clientIdOf,
+  type LogOutVariables,
+} from './queries';
+
+/** One row: its session, where its logout is, and whether Log out may be offered. */
+export type SessionRowModel = {
+  session: Session;
+  state: RowState;
+  /** False for the current session (B3), a status-unavailable one (B5), and while a logout is under way. */
+  canLogOut: boolean;
+  /** Why the last logout failed, when `state` is `failed`. */
+  error: SessionsClientError | null;
+};
+
+/** How a call to `logOut` ended: gone from the list, accepted but still listed (B9), refused by the rules, or failed. */
+export type LogOutResult =
+  | { outcome: 'logged-out' | 'signing-out' }
+  | { outcome: 'refused' | 'failed'; error: SessionsClientError };
+
+/** Where Log out of all sessions is. */
+export type LogOutAllState = 'idle' | 'pending' | 'done' | 'failed';
+
+/** How a call to `logOutAll` ended. */
+export type LogOutAllResult = { outcome: 'done'; completesBy?: string } | { outcome: 'failed'; error: SessionsClientError };
+
+type Common = {
+  /** Sessions, current first, then newest sign-in; empty unless `ready`. */
+  sessions: Session[];
+  /** The same sessions with each row's state. */
+  rows: SessionRowModel[];
+  /** Rows of the response left out as malformed; the section says so. */
+  skipped: number;
+  /** Whether a refresh is under way with a list already shown. */
+  isRefreshing: boolean;
+  /** The last refresh failed; the rows shown are the last ones loaded. */
+  refreshError: SessionsClientError | null;
+  /** Logs out one session (B4); refuses the current and status-unavailable ones without a request (B3, B5). */
+  logOut: (id: string) => Promise<LogOutResult>;
+  /** Logs out of all sessions, the current one included (B6). */
+  logOutAll: () => Promise<LogOutAllResult>;
+  logOutAllState: LogOutAllState;
+  logOutAllError: SessionsClientError | null;
+  /** When the server expects every session to be gone, after `logOutAll` succeeded. */
+  completesBy?: string;
+  /** Loads the list again (B8 Try again, B9 Refresh). */
+  refresh: () => Promise<void>;
+};
+
+/** What `useActiveSessions` returns: a union on `status`, with the actions always present. */
+export type UseActiveSessionsResult =
+  | (Common & { status: 'loading' })
+  | (Common & { status: 'error'; error: SessionsClientError })
+  | (Common & { status: 'unavailable'; reason: 'sso' | 'not_supported' })
+  | (Common & { status: 'ready' });
+
+type AttemptSummary = LogOutAttempt & { id: string };
+
+function summarize(mutation: Mutation<unknown, Error, unknown, unknown>): AttemptSummary | null {
+  const variables = mutation.state.variables as LogOutVariables | undefined;
+  const { status } = mutation.state;
+  if (!variables || status === 'idle') return null;
+  return { id: variables.id, status, error: mutation.state.error ? toSessionsError(mutation.state.error) : null };
+}
+
+/** The headless hook: the list, each row's state and the logout actions. Renders nothing. */
+export function useActiveSessions(): UseActiveSessionsResult {
+  const context = useActiveSessionsContext();
+  const { client, queryClient, signal, inflight, knownCurrentIds, onSignedOut, onUnauthorized, reported } = context;
+  const query = useQuery(sessionsQueryOptions(client), queryClient);
+  const logOutMutation = useMutation(logOutMutationOptions(client, signal), queryClient);
+  const logOutAllMutation = useMutation(logOutAllMutationOptions(client, signal), queryClient);
+  const clientId = clientIdOf(client);
+
+  const attempts = useMutationState({ filters: { mutationKey: sessionsKeys.logOut(clientId) }, select: summarize }, queryClient);
+  const allAttempts = useMutationState(
+    { filters: { mutationKey: sessionsKeys.logOutAll(clientId) }, select: (m) => m.state },
+    queryClient,
+  );
+
+  const data = query.data;
+  const sessions = useMemo(
+    () => (data?.availability === 'available' ? orderSessions(markKnownCurrent(data.sessions, knownCurrentIds)) : []),
+    [data, knownCurrentIds],
+  );
+
+  const rows = useMemo(() => {
+    // The mutation cache lists attempts oldest first: the last one per id is the row's.
+    const latest = new Map<string, AttemptSummary>();
+    for (const attempt of attempts) if (attempt) latest.set(attempt.id, attempt);
+    return sessions.map((session): SessionRowModel => {
+      const attempt = latest.get(session.id);
+      const state = rowStateOf(attempt);
+      return { session, state, canLogOut: canLogOut(session, state), error: state === 'failed' ? (attempt?.error ?? null) : null };
+    });
+  }, [sessions, attempts]);
+
+  const lastAll = allAttempts.at(-1);
+  const logOutAllState: LogOutAllState =
+    !lastAll || lastAll.status === 'idle'
+      ? 'idle'
+      : lastAll.status === 'pending'
+        ? 'pending'
+        : lastAll.status === 'success'
+          ? 'done'
+          : toSessionsError(lastAll.error).code === 'aborted'
+            ? 'idle'
+            : 'failed';
+
+  // A 401 anywhere means the host's sign-in expired: tell the host once per error, never retry in a loop.
+  const errors = [query.error, logOutMutation.error, logOutAllMutation.error];
+  useEffect(() => {
+    for (const error of errors) {
+      if (error && !reported.has(error) && toSessionsError(error).code === 'unauthorized') {
+        reported.add(error);
+        onUnauthorized?.(toSessionsError(error));
+      }
+    }
+  });
+
+  async function refresh() {
+    await queryClient.refetchQueries({ queryKey: sessionsKeys.list(clientId) });
+  }
+
+  function logOut(id: string): Promise<LogOutResult> {
+    const pending = inflight.get(id);
+    if (pending) return pending as Promise<LogOutResult>;
+    const row = rows.find((candidate) => candidate.session.id === id);
+    if (!row || !canLogOut(row.session, row.state)) {
+      const reason = !row ? 'is not in the list' : row.session.isCurrent ? 'is the current session' : 'cannot be logged out from its row';
+      return Promise.resolve({ outcome: 'refused', error: new SessionsClientError('refused', `Session ${id} ${reason}.`) });
+    }
+    const run = (async (): Promise<LogOutResult> => {
+      try {
+        await logOutMutation.mutateAsync({ id, removeTrustedDevice: row.session.isTrusted });
+      } catch (error) {
+        return { outcome: 'failed', error: toSessionsError(error) };
+      } finally {
+        inflight.delete(id);
+      }
+      // B9: accepted; the row is gone only if the next list no longer holds it.
+      await refresh().catch(() => undefined);
+      const next = queryClient.getQueryData(sessionsQueryOptions(client).queryKey);
+      const stillListed = next?.availability === 'available' && next.sessions.some((s) => s.id === id);
+      return { outcome: stillListed ? 'signing-out' : 'logged-out' };
+    })();
+    inflight.set(id, run);
+    return run;
+  }
+
+  function logOutAll(): Promise<LogOutAllResult> {
+    const pending = inflight.get(ALL);
+    if (pending) return pending as Promise<LogOutAllResult>;
+    const run = (async (): Promise<LogOutAllResult> => {
+      try {
+        const result = await logOutAllMutation.mutateAsync();
+        onSignedOut?.(result);
+        return { outcome: 'done', ...result };
+      } catch (error) {
+        return { outcome: 'failed', error: toSessionsError(error) };
+      } finally {
+        inflight.delete(ALL);
+      }
+    })();
+    inflight.set(ALL, run);
+    return run;
+  }
+
+  const common: Common = {
+    sessions,
+    rows,
+    skipped: data?.availability === 'available' ? (data.skipped ?? 0) : 0,
+    isRefreshing: query.isFetching && !query.isPending,
+    refreshError: query.isRefetchError ? toSessionsError(query.error) : null,
+    logOut,
+    logOutAll,
+    logOutAllState,
+    logOutAllError: logOutAllState === 'failed' ? toSessionsError(lastAll?.error) : null,
+    completesBy: logOutAllState === 'done' ? (lastAll?.data as { completesBy?: string } | undefined)?.completesBy : undefined,
+    refresh,
+  };
+
+  if (query.isPending && !query.isError) return { ...common, status: 'loading' };
+  if (query.isError && !data) return { ...common, status: 'error', error: toSessionsError(query.error) };
+  if (data?.availability === 'unavailable') return { ...common, status: 'unavailable', reason: data.reason };
+  return { ...common, status: 'ready' };
+}
+
+// Ids are server strings; a symbol-like key that no session id can equal marks the log-out-all call.
+const ALL = '\u0000logOutAll';

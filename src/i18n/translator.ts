@@ -1,0 +1,88 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import en from './messages/en.json';
+
+/** Every message key of the source catalog. */
+export type MessageKey = keyof typeof en;
+
+/** A catalog of ICU messages by key; a partial one falls back to English key by key. */
+export type Catalog = Readonly<Partial<Record<MessageKey, string>>> | Readonly<Record<string, string>>;
+
+/** Formats one message with its values. */
+export type Translate = (key: MessageKey, values?: Record<string, string | number | Date>) => string;
+
+/** A locale's formatter: the resolved locale, its text direction and `t`. */
+export type Translator = { locale: string; dir: 'ltr' | 'rtl'; t: Translate };
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'iw', 'ps', 'ur', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+const warned = new Set<string>();
+
+function warnOnce(message: string) {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (env?.NODE_ENV === 'production' || warned.has(message)) return;
+  warned.add(message);
+  console.warn(`[active-sessions] ${message}`);
+}
+
+/** A valid BCP 47 tag for `locale`, or `en` (with a warning) when it is not one. */
+export function resolveLocale(locale: string | undefined): string {
+  if (!locale) return 'en';
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    warnOnce(`"${locale}" is not a valid BCP 47 locale; using "en".`);
+    return 'en';
+  }
+}
+
+/** The text direction of a locale, from Intl where the runtime knows it. */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  try {
+    const tag = new Intl.Locale(locale) as Intl.Locale & {
+      getTextInfo?: () => { direction?: string };
+      textInfo?: { direction?: string };
+    };
+    const direction = tag.getTextInfo?.().direction ?? tag.textInfo?.direction;
+    if (direction === 'rtl' || direction === 'ltr') return direction;
+    return RTL_LANGUAGES.has(tag.language) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
+/** Builds the formatter for a locale and catalog; messages are parsed once and cached. */
+export function createTranslator(locale: string | undefined, strings?: Catalog): Translator {
+  const resolved = resolveLocale(locale);
+  const catalog = (strings ?? {}) as Record<string, string | undefined>;
+  const cache = new Map<MessageKey, IntlMessageFormat>();
+
+  function compile(key: MessageKey): IntlMessageFormat {
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const own = catalog[key];
+    let format: IntlMessageFormat | undefined;
+    if (typeof own === 'string') {
+      try {
+        format = new IntlMessageFormat(own, resolved);
+      } catch (error) {
+        warnOnce(`message "${key}" for "${resolved}" is not valid ICU (${(error as Error).message}); using English.`);
+      }
+    } else if (strings && resolved !== 'en' && !resolved.startsWith('en-')) {
+      warnOnce(`message "${key}" is missing for "${resolved}"; using English.`);
+    }
+    format ??= new IntlMessageFormat(en[key], 'en');
+    cache.set(key, format);
+    return format;
+  }
+
+  const t: Translate = (key, values) => {
+    try {
+      return String(compile(key).format(values));
+    } catch (error) {
+      // A translation that fails at runtime (e.g. a placeholder it should not have) falls back to English.
+      warnOnce(`message "${key}" for "${resolved}" failed to format (${(error as Error).message}); using English.`);
+      return String(new IntlMessageFormat(en[key], 'en').format(values));
+    }
+  };
+
+  return { locale: resolved, dir: directionOf(resolved), t };
+}

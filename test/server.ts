@@ -1,0 +1,19 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createHandlers, type MockOptions } from '../mocks';
+
+/** One MSW server per test file; `useScenario` swaps the API state for a test. */
+export const server = setupServer();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+export const BASE_URL = 'http://localhost/api';
+
+/** Serves a scenario and returns its store (sessions and requests seen). */
+export function useScenario(scenario: MockOptions['scenario'] = 'typical') {
+  const handlers = createHandlers({ baseUrl: BASE_URL, scenario });
+  server.use(...handlers);
+  return handlers.store;
+}
