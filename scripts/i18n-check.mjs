@@ -145,7 +145,7 @@ function compareArguments(file, key, sourceArgs, args, sourceName, report) {
     }
     for (const option of actual.selectKeys) {
       if (!expected.selectKeys.has(option)) {
-        report.add(file, key, `select {${name}} has a '${option}' branch that ${sourceName} doesn't have`);
+        report.add(file, key, `select {${name}} has a branch '${option}' that ${sourceName} doesn't have`);
       }
     }
   }
