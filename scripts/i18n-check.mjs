@@ -166,7 +166,10 @@ function localeOf(file) {
   }
 }
 
-/** Plural categories a locale uses for whole numbers, each with its first example. */
+/**
+ * Plural categories a locale uses for whole numbers up to 1000, with their numbers: these are
+ * required. Others it knows (French `many` for a million, fractions) are allowed but optional.
+ */
 function integerCategories(locale, type) {
   const rules = new Intl.PluralRules(locale, { type });
   const categories = new Map();
@@ -204,8 +207,9 @@ function checkBranches(file, key, ast, locale, report) {
         report.add(file, key, `{${el.value}, ${kind}} is missing the '${category}' form ${locale} needs (e.g. ${uncovered.slice(0, 3).join(', ')})`);
       }
     }
+    const known = new Set(new Intl.PluralRules(locale, { type: kind === 'plural' ? 'cardinal' : 'ordinal' }).resolvedOptions().pluralCategories);
     for (const option of options) {
-      if (PLURAL_CATEGORIES.has(option) && option !== 'other' && !categories.has(option)) {
+      if (PLURAL_CATEGORIES.has(option) && !known.has(option)) {
         report.add(file, key, `{${el.value}, ${kind}} has a '${option}' form, which ${locale} never uses`);
       }
     }

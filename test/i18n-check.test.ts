@@ -75,6 +75,16 @@ describe('i18n-check', () => {
       expect(status).toBe(0);
     });
 
+    it('should accept optional plural forms and exact numbers in place of a category', () => {
+      // French `many` only applies to millions; Arabic `zero` is exactly 0, so `=0` covers it.
+      write('fr.json', { ...GERMAN, 'section.list.label': '{count, plural, one {# session active} many {# de sessions actives} other {# sessions actives}}' });
+      write('ar.json', { ...GERMAN, 'section.list.label': '{count, plural, =0 {لا توجد جلسات} one {جلسة واحدة} two {جلستان} few {# جلسات} many {# جلسة} other {# جلسة}}' });
+      const { status, output } = runCheck(['fr.json', 'ar.json', '--source', 'en.json'], dir);
+
+      expect(output.trim()).toBe('i18n: 2 catalogs, 5 keys, 0 problems');
+      expect(status).toBe(0);
+    });
+
     it('should also accept --source=path and relative paths', () => {
       write('de.json', GERMAN);
       const { status } = runCheck(['de.json', '--source=en.json'], dir);
@@ -169,6 +179,13 @@ describe('i18n-check', () => {
         edit: (c) => (c['section.list.label'] = '{count, plural, one {# aktywna sesja} other {# aktywnych sesji}}'),
         key: 'section.list.label',
         message: /is missing the 'few' form pl needs/,
+      },
+      {
+        problem: 'a plural form the language never uses',
+        file: 'ja.json',
+        edit: (c) => (c['section.list.label'] = '{count, plural, one {# 件} other {# 件}}'),
+        key: 'section.list.label',
+        message: /has a 'one' form, which ja never uses/,
       },
       {
         problem: 'a value that is not a string',
