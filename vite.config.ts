@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+
+// Debian's Chromium: Playwright cannot download its own browser here (scripts/test.mjs checks it exists).
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export default defineConfig({
   plugins: [react()],
@@ -12,6 +17,57 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        // Every story in .storybook/main.ts becomes a browser test: render, play function, then axe.
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        // Found up front, so a cold run does not reload mid-test ("Failed to fetch dynamically imported module").
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            'msw',
+            'msw/browser',
+            'msw-storybook-addon/csf3',
+            '@tanstack/react-query',
+            '@radix-ui/react-dialog',
+            '@radix-ui/react-dropdown-menu',
+            'class-variance-authority',
+            'intl-messageformat',
+            'storybook/test',
+            'storybook/preview-api',
+            'storybook/viewport',
+            '@storybook/react-vite',
+            '@storybook/addon-a11y/preview',
+            '@storybook/addon-docs/preview',
+            'axe-core',
+          ],
+        },
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromiumPath,
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

@@ -7,7 +7,16 @@ import { existsSync } from 'node:fs';
 const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit']],
+  ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook'], requireChromium],
 ];
+
+// vite.config.ts launches the same path: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
+function requireChromium() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (existsSync(chromium)) return true;
+  console.error(`Chromium is missing: run \`apt-get install -y chromium\` or \`bash .ci/run\` (looked for ${chromium}; CHROMIUM_PATH names another).`);
+  return false;
+}
 
 function run(command, args) {
   return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } }).status;
@@ -18,9 +27,9 @@ if (!existsSync('node_modules/.package-lock.json')) {
   if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) process.exit(1);
 }
 
-for (const [name, command, args] of steps) {
+for (const [name, command, args, precondition] of steps) {
   console.log(`\n▶ ${name}`);
-  const status = run(command, args);
+  const status = precondition && !precondition() ? 1 : run(command, args);
   if (status !== 0) {
     console.error(`\n✖ npm test: "${name}" failed (exit ${status}).`);
     process.exit(status || 1);
