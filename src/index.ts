@@ -18,3 +18,25 @@ export type {
 export { sessionsKeys, sessionsQueryOptions } from './hooks/queries';
 
 export type { Catalog, MessageKey } from './i18n/translator';
+export { createTranslator } from './i18n/translator';
+export type { Translator, Translate } from './i18n/translator';
+
+export { ActiveSessionsSection } from './components/ActiveSessionsSection';
+export type { ActiveSessionsSectionProps } from './components/ActiveSessionsSection';
+export { ActiveSessionsList } from './components/ActiveSessionsList';
+export type { ActiveSessionsListProps } from './components/ActiveSessionsList';
+export { SessionRow, sessionRowVariants, badgeVariants } from './components/SessionRow';
+export type { SessionRowProps } from './components/SessionRow';
+export { LogoutConfirmModal } from './components/LogoutConfirmModal';
+export type { LogoutConfirmModalProps } from './components/LogoutConfirmModal';
+export { LogoutAllCard } from './components/LogoutAllCard';
+export type { LogoutAllCardProps } from './components/LogoutAllCard';
+export { buttonVariants } from './components/Button';
+
+// Catalogs by locale code: plain objects of ICU messages, each its own module so unused ones shake out.
+export { default as en } from './i18n/messages/en.json';
+export { default as pl } from './i18n/messages/pl.json';
+export { default as de } from './i18n/messages/de.json';
+export { default as ja } from './i18n/messages/ja.json';
+export { default as ar } from './i18n/messages/ar.json';
+export { default as pseudo } from './i18n/messages/pseudo.json';

@@ -47,7 +47,8 @@ export type ActiveSessionsContextValue = Omit<ActiveSessionsProviderProps, 'chil
   reported: WeakSet<object>;
 };
 
-const ActiveSessionsContext = createContext<ActiveSessionsContextValue | null>(null);
+/** The provider's context; `null` outside a provider (styled parts then read in English). */
+export const ActiveSessionsContext = createContext<ActiveSessionsContextValue | null>(null);
 
 /** Supplies the client, locale, strings and links to `useActiveSessions` and the styled components. */
 export function ActiveSessionsProvider({ children, queryClient, ...props }: ActiveSessionsProviderProps) {

@@ -1,0 +1,187 @@
+import { useId, useState } from 'react';
+import { ActiveSessionsContext, ActiveSessionsProvider, type ActiveSessionsProviderProps } from '../hooks/ActiveSessionsProvider';
+import { useActiveSessions, type UseActiveSessionsResult } from '../hooks/useActiveSessions';
+import { useContext } from 'react';
+import { safeHref } from '../core/links';
+import type { Translator } from '../i18n/translator';
+import { ActiveSessionsList } from './ActiveSessionsList';
+import { LogoutAllCard } from './LogoutAllCard';
+import { Button } from './Button';
+import { PortalContainerContext } from './ConfirmDialog';
+import { failureMessage, useTranslator } from './i18n';
+
+/** Props of `ActiveSessionsSection`: the provider's props (so one element is enough) and its own. */
+export type ActiveSessionsSectionProps = Partial<Omit<ActiveSessionsProviderProps, 'children'>> & {
+  /** Text direction. @default the locale's direction */
+  dir?: 'ltr' | 'rtl';
+  /** The heading level of "Active sessions", to fit the host page's outline. @default 2 */
+  headingLevel?: 2 | 3 | 4;
+  className?: string;
+};
+
+/** The drop-in "Active sessions" section: every state and rule B1–B11 in one element. */
+export function ActiveSessionsSection({ dir, headingLevel, className, ...providerProps }: ActiveSessionsSectionProps) {
+  const context = useContext(ActiveSessionsContext);
+  const body = <SectionBody dir={dir} headingLevel={headingLevel} className={className} />;
+  if (providerProps.client) return <ActiveSessionsProvider {...(providerProps as ActiveSessionsProviderProps)}>{body}</ActiveSessionsProvider>;
+  if (!context) throw new TypeError('ActiveSessionsSection needs a "client" prop, or an <ActiveSessionsProvider> around it.');
+  return body;
+}
+
+function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSectionProps, 'dir' | 'headingLevel' | 'className'>) {
+  const sessions = useActiveSessions();
+  const translator = useTranslator();
+  const { t } = translator;
+  const headingId = useId();
+  const [portal, setPortal] = useState<HTMLElement | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const Heading = `h${headingLevel}` as const;
+
+  async function refresh() {
+    await sessions.refresh();
+    setAnnouncement(t('announce.refreshed'));
+  }
+
+  async function logOutAll() {
+    const result = await sessions.logOutAll();
+    setAnnouncement(result.outcome === 'done' ? t('announce.logOutAll') : t('announce.logOutAll.failed'));
+  }
+
+  return (
+    <section
+      ref={setPortal}
+      className={['fpas-theme fpas-section', className].filter(Boolean).join(' ')}
+      data-slot="active-sessions"
+      data-state={sessions.status}
+      aria-labelledby={headingId}
+      aria-busy={sessions.status === 'loading' || undefined}
+      dir={dir ?? translator.dir}
+      lang={translator.locale}
+    >
+      <PortalContainerContext.Provider value={portal}>
+        <header className="fpas-section__header">
+          <Heading id={headingId} className="fpas-section__title">
+            {t('section.title')}
+          </Heading>
+          <p className="fpas-section__intro">{t('section.intro')}</p>
+        </header>
+        <SectionState sessions={sessions} translator={translator} onAnnounce={setAnnouncement} onRefresh={refresh} onLogOutAll={logOutAll} />
+        {sessions.status !== 'loading' && <HelpLinks translator={translator} />}
+        <p className="fpas-section__scope" data-slot="scope">
+          {t('section.scope')}
+        </p>
+        <p role="status" className="fpas-visually-hidden" data-slot="announcer">
+          {announcement}
+        </p>
+      </PortalContainerContext.Provider>
+    </section>
+  );
+}
+
+type SectionStateProps = {
+  sessions: UseActiveSessionsResult;
+  translator: Translator;
+  onAnnounce: (message: string) => void;
+  onRefresh: () => void;
+  onLogOutAll: () => void;
+};
+
+function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll }: SectionStateProps) {
+  const { t } = translator;
+  switch (sessions.status) {
+    case 'loading':
+      return (
+        <div className="fpas-skeleton" data-slot="loading" role="status">
+          <span className="fpas-visually-hidden">{t('section.loading')}</span>
+          {[0, 1, 2].map((i) => (
+            <div key={i} className="fpas-skeleton__row" aria-hidden="true" />
+          ))}
+        </div>
+      );
+    case 'error': {
+      // B8: never blank or broken; an expired sign-in is the host's to fix, so it gets its own words.
+      const expired = sessions.error.code === 'unauthorized';
+      return (
+        <div className="fpas-notice fpas-notice--danger fpas-state" data-slot="error" role="alert">
+          <p className="fpas-state__title">{expired ? t('error.unauthorized.title') : t('error.title')}</p>
+          <p>{expired ? t('error.unauthorized.body') : t('error.body')}</p>
+          {!expired && (
+            <Button onClick={onRefresh} isPending={sessions.isRefreshing}>
+              {t('error.retry')}
+            </Button>
+          )}
+        </div>
+      );
+    }
+    case 'unavailable':
+      // B7: a calm explanation, not an error.
+      return (
+        <div className="fpas-notice fpas-state" data-slot="unavailable">
+          <p className="fpas-state__title">{t('unavailable.title')}</p>
+          <p>{sessions.reason === 'sso' ? t('unavailable.sso') : t('unavailable.notSupported')}</p>
+        </div>
+      );
+    case 'ready': {
+      const signingOut = sessions.rows.filter((row) => row.state === 'signing-out').length;
+      const onlyCurrent = sessions.rows.length === 1 && sessions.rows[0]?.session.isCurrent && sessions.skipped === 0;
+      return (
+        <>
+          {sessions.skipped > 0 && (
+            <p className="fpas-notice fpas-notice--warning" data-slot="skipped">
+              {t('section.skipped', { count: sessions.skipped })}
+            </p>
+          )}
+          {signingOut > 0 && (
+            <div className="fpas-notice fpas-notice--info fpas-notice--action" data-slot="signing-out">
+              <p>{t('section.signingOut', { count: signingOut })}</p>
+              <Button size="sm" onClick={onRefresh} isPending={sessions.isRefreshing}>
+                {sessions.isRefreshing ? t('section.refreshing') : t('section.refresh')}
+              </Button>
+            </div>
+          )}
+          {sessions.refreshError && (
+            <p className="fpas-notice fpas-notice--warning" data-slot="refresh-failed">
+              {t('section.refreshFailed')} {failureMessage(sessions.refreshError, translator)}
+            </p>
+          )}
+          <ActiveSessionsList onAnnounce={onAnnounce} />
+          {onlyCurrent && <p className="fpas-section__note" data-slot="only-current">{t('section.onlyCurrent')}</p>}
+          <LogoutAllCard
+            state={sessions.logOutAllState}
+            error={sessions.logOutAllError}
+            completesBy={sessions.completesBy}
+            sessionCount={sessions.rows.length + sessions.skipped}
+            onConfirm={onLogOutAll}
+          />
+        </>
+      );
+    }
+    default:
+      return sessions satisfies never;
+  }
+}
+
+// B10: only the links the host supplies, and only safe ones.
+function HelpLinks({ translator: { t } }: { translator: Translator }) {
+  const links = useContext(ActiveSessionsContext)?.links;
+  const items = [
+    ['changePassword', t('help.changePassword')],
+    ['signInMethods', t('help.signInMethods')],
+    ['support', t('help.support')],
+  ] as const;
+  const shown = items.map(([key, label]) => [safeHref(links?.[key]), label] as const).filter(([href]) => href);
+  if (shown.length === 0) return null;
+  return (
+    <aside className="fpas-help" data-slot="help" aria-label={t('help.title')}>
+      <p className="fpas-help__title">{t('help.title')}</p>
+      <p>{t('help.body')}</p>
+      <ul className="fpas-help__links">
+        {shown.map(([href, label]) => (
+          <li key={label}>
+            <a href={href}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,148 @@
+import { cva } from 'class-variance-authority';
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { useContext, type Ref } from 'react';
+import type { Session } from '../client/types';
+import type { SessionsClientError } from '../client/errors';
+import type { RowState } from '../core/sessions';
+import { describeSession } from '../core/details';
+import { Button } from './Button';
+import { DeviceIcon } from './DeviceIcon';
+import { PortalContainerContext } from './ConfirmDialog';
+import { failureMessage, useTranslator } from './i18n';
+
+/** Row looks: the current session stands out; each logout state has its own tone. */
+export const sessionRowVariants = cva('fpas-row', {
+  variants: {
+    current: { true: 'fpas-row--current', false: '' },
+    state: { idle: '', 'logging-out': 'fpas-row--busy', failed: 'fpas-row--failed', 'signing-out': 'fpas-row--signing-out' },
+  },
+  defaultVariants: { current: false, state: 'idle' },
+});
+
+/** Badge looks, by meaning. */
+export const badgeVariants = cva('fpas-badge', {
+  variants: { tone: { neutral: '', current: 'fpas-badge--current', trusted: 'fpas-badge--trusted', app: 'fpas-badge--app' } },
+  defaultVariants: { tone: 'neutral' },
+});
+
+/** Props of `SessionRow`. */
+export type SessionRowProps = {
+  /** The session this row shows. */
+  session: Session;
+  /** Where its logout is. @default 'idle' */
+  state?: RowState;
+  /** Whether Log out is offered; never on the current or a status-unavailable row (B3, B5). @default false */
+  canLogOut?: boolean;
+  /** Why the last logout failed, when `state` is `failed`. */
+  error?: SessionsClientError | null;
+  /** Called when the reader chooses Log out (the confirmation comes next, B4). */
+  onLogOut?: () => void;
+  /** The time relative hints are measured from. @default Date.now() */
+  now?: number;
+  className?: string;
+  ref?: Ref<HTMLLIElement>;
+};
+
+/** One session: device, apps, approximate place, sign-in time, badges, status and its Log out action (B1–B5, B9). */
+export function SessionRow({ session, state = 'idle', canLogOut = false, error, onLogOut, now, className, ref }: SessionRowProps) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const portal = useContext(PortalContainerContext);
+  const details = describeSession(session, translator, now);
+  const isCurrent = session.isCurrent;
+  const isUnavailable = session.status === 'unavailable';
+  // Log out stays visible, pending, while the logout runs, so focus and layout do not jump.
+  const showLogOut = !isCurrent && !isUnavailable && (canLogOut || state === 'logging-out');
+  const logOutLabel = state === 'failed' ? t('row.logOut.retry.label', { device: details.device }) : t('row.logOut.label', { device: details.device });
+
+  return (
+    <li
+      ref={ref}
+      tabIndex={-1}
+      data-slot="session-row"
+      data-state={state}
+      data-current={isCurrent || undefined}
+      data-trusted={session.isTrusted || undefined}
+      data-status={session.status}
+      className={sessionRowVariants({ current: isCurrent, state, className })}
+    >
+      <DeviceIcon type={session.device?.type} />
+      <div className="fpas-row__body">
+        <p className="fpas-row__title">
+          <bdi className="fpas-row__device">{details.device}</bdi>
+          {isCurrent && <span className={badgeVariants({ tone: 'current' })}>{t('row.current')}</span>}
+          {session.isTrusted && <span className={badgeVariants({ tone: 'trusted' })}>{t('row.trusted')}</span>}
+        </p>
+        {details.apps.length > 0 && (
+          <ul className="fpas-row__apps" aria-label={t('row.apps.label')}>
+            {details.apps.map((app) => (
+              <li key={app} className={badgeVariants({ tone: 'app' })}>
+                {app}
+              </li>
+            ))}
+          </ul>
+        )}
+        {(details.location || details.signedIn) && (
+          <p className="fpas-row__meta">
+            {details.location && <bdi className="fpas-row__location">{details.location}</bdi>}
+            {details.signedIn && (
+              <span className="fpas-row__time">
+                {t('row.signedIn', { date: details.signedIn.date })}{' '}
+                <time dateTime={details.signedIn.iso} className="fpas-row__relative">
+                  ({details.signedIn.relative})
+                </time>
+              </span>
+            )}
+          </p>
+        )}
+        {isUnavailable && (
+          <p className="fpas-row__status" data-slot="row-status">
+            <strong>{t('row.status.unavailable')}</strong> {t('row.status.unavailable.hint')}
+          </p>
+        )}
+        {state === 'signing-out' && (
+          <p className="fpas-row__status" data-slot="row-status">
+            <strong>{t('row.status.signingOut')}</strong> {t('row.status.signingOut.hint')}
+          </p>
+        )}
+        {state === 'failed' && (
+          <p className="fpas-row__status fpas-row__status--danger" data-slot="row-status">
+            <strong>{t('row.status.failed')}</strong> {failureMessage(error, translator)}
+          </p>
+        )}
+      </div>
+      {showLogOut && (
+        <div className="fpas-row__actions" data-slot="row-actions">
+          <Button
+            className="fpas-row__logout"
+            size="sm"
+            isPending={state === 'logging-out'}
+            aria-label={logOutLabel}
+            onClick={onLogOut}
+          >
+            {state === 'logging-out' ? t('row.status.loggingOut') : state === 'failed' ? t('row.logOut.retry') : t('row.logOut')}
+          </Button>
+          {/* Narrow containers show the actions in a menu instead (CSS container query). */}
+          <DropdownMenu.Root modal={false}>
+            <DropdownMenu.Trigger asChild>
+              <Button className="fpas-row__menu-trigger" size="sm" tone="quiet" aria-label={t('row.actions.label', { device: details.device })}>
+                <span aria-hidden="true">⋯</span>
+              </Button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal container={portal ?? undefined}>
+              <DropdownMenu.Content className="fpas-theme fpas-menu" align="end" sideOffset={4} data-slot="row-menu">
+                <DropdownMenu.Item
+                  className="fpas-menu__item"
+                  disabled={state === 'logging-out'}
+                  onSelect={onLogOut}
+                >
+                  {state === 'failed' ? t('row.logOut.retry') : t('row.logOut')}
+                </DropdownMenu.Item>
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        </div>
+      )}
+    </li>
+  );
+}

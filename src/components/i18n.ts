@@ -1,0 +1,42 @@
+import { useContext } from 'react';
+import { ActiveSessionsContext } from '../hooks/ActiveSessionsProvider';
+import { createTranslator, type Catalog, type Translator } from '../i18n/translator';
+import type { SessionsClientError } from '../client/errors';
+
+// One translator per locale and catalog object, shared by every row (1,000 rows parse each message once).
+const translators = new Map<string, WeakMap<object, Translator>>();
+const NO_STRINGS = {};
+
+function translatorFor(locale: string | undefined, strings: Catalog | undefined): Translator {
+  const key = locale ?? 'en';
+  let byStrings = translators.get(key);
+  if (!byStrings) translators.set(key, (byStrings = new WeakMap()));
+  const catalog = strings ?? NO_STRINGS;
+  let translator = byStrings.get(catalog);
+  if (!translator) byStrings.set(catalog, (translator = createTranslator(locale, strings)));
+  return translator;
+}
+
+/** The provider's locale and strings as a translator; English outside a provider, so a row renders with no setup. */
+export function useTranslator(): Translator {
+  const context = useContext(ActiveSessionsContext);
+  return translatorFor(context?.locale, context?.strings);
+}
+
+/** The localized reason of a failed call. */
+export function failureMessage(error: SessionsClientError | null | undefined, { t }: Translator): string {
+  switch (error?.code) {
+    case 'timeout':
+      return t('failure.timeout');
+    case 'server':
+      return t('failure.server');
+    case 'malformed':
+      return t('failure.malformed');
+    case 'unauthorized':
+      return t('failure.unauthorized');
+    case 'refused':
+      return t('failure.refused');
+    default:
+      return t('failure.network');
+  }
+}
