@@ -56,8 +56,10 @@ export function ActiveSessionsList({ onAnnounce, className }: ActiveSessionsList
     event.preventDefault();
     const id = focusAfterClose.current;
     const row = id ? rowRefs.current.get(id) : undefined;
-    const button = row?.querySelector<HTMLButtonElement>('.fpas-row__logout');
-    (button && button.offsetParent !== null ? button : row)?.focus();
+    // The row's own action when it still has one (Log out, or the menu in narrow containers), else the row.
+    const actions = row ? Array.from(row.querySelectorAll<HTMLElement>('[data-slot="row-actions"] button')) : [];
+    const visible = actions.find((button) => getComputedStyle(button).display !== 'none');
+    (visible ?? row)?.focus();
   }
 
   return (
