@@ -27,7 +27,8 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
   const timeoutMs = options.timeoutMs ?? 20_000;
 
   async function request(method: string, path: string, signal?: AbortSignal): Promise<Answer> {
-    signal?.throwIfAborted();
+    // Not throwIfAborted(): it throws the raw abort reason, and every call must reject with a SessionsClientError.
+    if (signal?.aborted) throw new SessionsClientError('aborted', 'The request was cancelled.', { cause: signal.reason });
     // One controller for both the caller's signal and the timeout, without relying on AbortSignal.any.
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
