@@ -8,6 +8,7 @@ const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook'], requireChromium],
+  ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
 ];
 
 // vite.config.ts launches the same path: CHROMIUM_PATH, else Debian's /usr/bin/chromium.

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// The package check of `npm test`: is what we would publish usable, and within its byte budgets?
+//
+//   node scripts/check-package.mjs               build, publint --strict, attw, tarball, imports, budgets
+//   node scripts/check-package.mjs --size        (`npm run size`) build, then only the byte budgets
+//   ... --no-build                               check the dist/ that is there
+//
+// Budgets (min+gzip, every dependency and peer external — what this package adds to a host's bundle):
+// the whole section, the headless hook alone, and styles.css. Exits 1 on any problem.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatBytes, measureOwnCost, packageOf, root } from './measure.mjs';
+
+export const BUDGETS = {
+  section: { label: 'ActiveSessionsSection (whole section)', gz: 8 * 1024 },
+  hook: { label: 'ActiveSessionsProvider + useActiveSessions + createFetchSessionsClient', gz: 3 * 1024 },
+  css: { label: 'styles.css', gz: 3 * 1024 },
+};
+
+const args = new Set(process.argv.slice(2));
+const sizeOnly = args.has('--size');
+const problems = [];
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+function step(name) {
+  console.log(`\n• ${name}`);
+}
+
+function run(command, commandArgs) {
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: process.env });
+  return result.status ?? 1;
+}
+
+function* walk(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else yield full;
+  }
+}
+
+if (!args.has('--no-build')) {
+  step('build (npm run build)');
+  if (run(process.execPath, ['scripts/build.mjs']) !== 0) {
+    console.error('✖ package check: the build failed.');
+    process.exit(1);
+  }
+}
+if (!existsSync(path.join(root, 'dist/src/index.js'))) {
+  console.error('✖ package check: dist/ is missing; run `npm run build`.');
+  process.exit(1);
+}
+
+if (!sizeOnly) {
+  step('publint --strict');
+  if (run('npx', ['--no-install', 'publint', 'run', '--strict']) !== 0) problems.push('publint reported problems (above).');
+
+  step('attw --pack . --profile esm-only');
+  // styles.css has no types by nature; every JavaScript entry point must resolve for Node16 ESM and bundlers.
+  if (run('npx', ['--no-install', 'attw', '--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', '--format', 'table-flipped']) !== 0) {
+    problems.push('attw reported problems (above).');
+  }
+
+  step('tarball contents (npm pack --dry-run)');
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+  if (pack.status !== 0) problems.push(`npm pack --dry-run failed: ${pack.stderr}`);
+  else {
+    const [info] = JSON.parse(pack.stdout);
+    const packed = new Set(info.files.map((f) => f.path));
+    const required = [
+      'package.json',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/mocks/index.js',
+      'dist/mocks/index.d.ts',
+      'dist/styles.css',
+      // The active-sessions-i18n-check bin and the English catalog and notes it checks against.
+      ...Object.values(pkg.bin ?? {}),
+      'src/i18n/messages/en.json',
+      'src/i18n/messages/en.notes.json',
+    ];
+    for (const file of required) if (!packed.has(file.replace(/^\.\//, ''))) problems.push(`the tarball lacks ${file}`);
+    for (const file of packed) {
+      if (/(^|\/)(test|stories|\.storybook|node_modules)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$|\.test-d\.ts$/.test(file)) {
+        problems.push(`the tarball ships a test or story file: ${file}`);
+      }
+    }
+    console.log(`  ${info.entryCount} files, ${formatBytes(info.size)} packed, ${formatBytes(info.unpackedSize)} unpacked`);
+  }
+
+  step('dist: imports declared, "use client" on the root entry');
+  const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
+  const optional = new Set(Object.entries(pkg.peerDependenciesMeta ?? {}).filter(([, m]) => m.optional).map(([n]) => n));
+  const dist = path.join(root, 'dist');
+  for (const file of walk(dist)) {
+    if (!file.endsWith('.js')) continue;
+    const rel = path.relative(root, file);
+    const code = readFileSync(file, 'utf8');
+    const isRootEntry = rel.startsWith(`dist${path.sep}src${path.sep}`);
+    if (isRootEntry && !code.startsWith('"use client";')) problems.push(`${rel} does not start with "use client";`);
+    if (!isRootEntry && code.startsWith('"use client";')) problems.push(`${rel} is not a client module but starts with "use client";`);
+    for (const [, spec] of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g)) {
+      if (!spec || spec.startsWith('.')) continue;
+      const name = packageOf(spec);
+      if (!declared.has(name)) problems.push(`${rel} imports "${spec}", which package.json does not declare`);
+      else if (isRootEntry && optional.has(name)) problems.push(`${rel} imports the optional peer "${spec}"; only ./mocks may`);
+    }
+  }
+}
+
+step('byte budgets (min+gzip, dependencies and peers external)');
+const cost = await measureOwnCost();
+for (const [key, { label, gz }] of Object.entries(BUDGETS)) {
+  const measured = cost[key];
+  const ok = measured.gz <= gz;
+  console.log(
+    `  ${ok ? '✔' : '✖'} ${label}: ${formatBytes(measured.gz)} gz (${formatBytes(measured.min)} min) — budget ${formatBytes(gz)}`,
+  );
+  if (!ok) problems.push(`${label} is ${formatBytes(measured.gz)} gz, over its ${formatBytes(gz)} budget`);
+}
+
+if (problems.length) {
+  console.error(`\n✖ package check: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
+console.log('\n✔ package check passed.');

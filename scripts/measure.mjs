@@ -1,0 +1,124 @@
+// What a product team's bundle pays for @firstparty/active-sessions, measured the way their bundler
+// would: a tiny app entry that imports from the *built* package (resolved through its `exports`
+// map), bundled and minified by Vite (Rolldown + Oxc, NODE_ENV=production), then gzipped (level 9).
+// Shared by scripts/check-package.mjs (budgets) and scripts/bench.mjs (the cost report).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const packageName = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).name;
+
+const ENTRY = '\0measure-entry.js';
+
+/** A bare specifier (a package), never a relative or absolute path or a virtual module. */
+export const isPackageImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !path.isAbsolute(id);
+
+/** Our own package, resolved as a consumer resolves it: through the `exports` map of package.json. */
+function resolveOwnPackage(id) {
+  if (id !== packageName && !id.startsWith(`${packageName}/`)) return null;
+  return fileURLToPath(import.meta.resolve(id));
+}
+
+/**
+ * Bundles `code` (an ES module) and returns its JavaScript and CSS, minified or not.
+ * `external(id)` decides which bare imports stay imports (our own package never does).
+ */
+export async function bundle(code, { external = () => false, minify = true } = {}) {
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    publicDir: false,
+    envDir: false,
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: [
+      {
+        name: 'measure-entry',
+        enforce: 'pre',
+        resolveId(id) {
+          if (id === ENTRY) return ENTRY;
+          const own = resolveOwnPackage(id);
+          if (own) return own;
+          return null;
+        },
+        load(id) {
+          return id === ENTRY ? code : null;
+        },
+      },
+    ],
+    build: {
+      write: false,
+      minify: minify ? 'oxc' : false,
+      cssMinify: minify,
+      modulePreload: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      target: 'es2022',
+      cssCodeSplit: false,
+      rolldownOptions: {
+        input: ENTRY,
+        // An app build drops entry exports; keep them, they are what the host imports.
+        preserveEntrySignatures: 'strict',
+        external: (id) => isPackageImport(id) && !id.startsWith(packageName) && external(id),
+        onwarn: () => {},
+        output: { format: 'es', codeSplitting: false },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const js = outputs.filter((o) => o.type === 'chunk').map((o) => o.code).join('\n');
+  const css = outputs
+    .filter((o) => o.type === 'asset' && o.fileName.endsWith('.css'))
+    .map((o) => (typeof o.source === 'string' ? o.source : Buffer.from(o.source).toString('utf8')))
+    .join('\n');
+  return { js, css };
+}
+
+/** Bytes, minified bytes as given, and gzip -9 bytes of a text. */
+export function sizes(text) {
+  const raw = Buffer.from(text, 'utf8');
+  return { min: raw.length, gz: gzipSync(raw, { level: 9 }).length };
+}
+
+/** Every bare import of an unminified ES module: `{ 'react': ['useState', 'default', '*'] }`. */
+export function importedBindings(js) {
+  const found = {};
+  const add = (spec, name) => (found[spec] ??= new Set()).add(name);
+  for (const [, clause, spec] of js.matchAll(/^import\s+([^'"]*?)\s*from\s*["']([^"']+)["'];?/gm)) {
+    let rest = clause.trim();
+    const named = rest.match(/\{([^}]*)\}/);
+    if (named) {
+      for (const part of named[1].split(',').map((p) => p.trim()).filter(Boolean)) add(spec, part.split(/\s+as\s+/)[0].trim());
+      rest = rest.replace(named[0], '');
+    }
+    if (/\*\s*as\s+\w+/.test(rest)) add(spec, '*');
+    else if (/^[\w$]+/.test(rest.replace(/^,|,$/g, '').trim())) add(spec, 'default');
+  }
+  for (const [, spec] of js.matchAll(/^import\s*["']([^"']+)["'];?/gm)) found[spec] ??= new Set();
+  return Object.fromEntries(Object.entries(found).map(([k, v]) => [k, [...v].sort()]));
+}
+
+/** The package a specifier belongs to: `@radix-ui/react-dialog`, `react` (for `react/jsx-runtime`). */
+export const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+
+/** Our cost with every dependency and peer external: the three budgeted numbers. */
+export async function measureOwnCost() {
+  const external = () => true;
+  const section = await bundle(`export { ActiveSessionsSection } from '${packageName}';`, { external });
+  const hook = await bundle(
+    `export { ActiveSessionsProvider, useActiveSessions, createFetchSessionsClient } from '${packageName}';`,
+    { external },
+  );
+  const css = await bundle(`import '${packageName}/styles.css';`, { external });
+  return {
+    section: sizes(section.js),
+    hook: sizes(hook.js),
+    css: sizes(css.css),
+  };
+}
+
+export const formatBytes = (n) => (n >= 1024 ? `${(n / 1024).toFixed(2)} KB` : `${n} B`);
