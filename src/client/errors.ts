@@ -32,8 +32,16 @@ export function toSessionsError(error: unknown): SessionsClientError {
   if (error instanceof DOMException && error.name === 'TimeoutError') {
     return new SessionsClientError('timeout', 'The server took too long to answer.', { cause: error });
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new SessionsClientError('network', `The request failed: ${message}`, { cause: error });
+  return new SessionsClientError('network', `The request failed: ${messageOf(error)}`, { cause: error });
+}
+
+// String() throws on a null-prototype object or a throwing toString; describing a failure must not fail.
+function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'an unreadable error value';
+  }
 }
 
 /** Whether trying the same call again may help. */
