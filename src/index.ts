@@ -15,7 +15,6 @@ export type {
   LogOutAllResult,
   LogOutAllState,
 } from './hooks/useActiveSessions';
-export { sessionsKeys, sessionsQueryOptions } from './hooks/queries';
 
 export type { Catalog, MessageKey } from './i18n/translator';
 export { createTranslator } from './i18n/translator';

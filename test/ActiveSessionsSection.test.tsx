@@ -283,6 +283,27 @@ describe('ActiveSessionsSection', () => {
     });
   });
 
+  describe('drop-in use', () => {
+    it('should send one GET when the host re-renders with a client created inline', async () => {
+      const store = useScenario('typical');
+      const queryClient = new QueryClient();
+      const host = () => (
+        <ActiveSessionsSection client={createFetchSessionsClient({ baseUrl: BASE_URL })} queryClient={queryClient} />
+      );
+      const view = render(host());
+      await rows();
+      view.rerender(host());
+      view.rerender(host());
+      await rows();
+      expect(store.requests).toEqual(['GET /sessions']);
+    });
+
+    it('should explain a missing client instead of failing silently', () => {
+      vi.spyOn(console, 'error').mockImplementation(() => {});
+      expect(() => render(<ActiveSessionsSection />)).toThrow(/client/);
+    });
+  });
+
   describe('bad input', () => {
     it('should say how many rows could not be shown and keep the valid ones', async () => {
       useScenario('malformedRows');

@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { SessionsClient } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
 import type { Catalog } from '../i18n/translator';
+import type { SessionsScope } from './queries';
 
 /** Help links the host supplies (B10); a link not supplied is left out. Only http(s) and relative URLs are used. */
 export type ActiveSessionsLinks = {
@@ -37,6 +38,8 @@ export type ActiveSessionsProviderProps = {
 /** What the provider shares with the hooks below it. */
 export type ActiveSessionsContextValue = Omit<ActiveSessionsProviderProps, 'children' | 'queryClient'> & {
   queryClient: QueryClient;
+  /** This provider's slice of the cache and its latest client. */
+  scope: SessionsScope;
   /** Aborted when the provider unmounts, so no request outlives the section. */
   signal: () => AbortSignal | undefined;
   /** Logouts in flight by session id, so a double call sends one request. */
@@ -47,6 +50,8 @@ export type ActiveSessionsContextValue = Omit<ActiveSessionsProviderProps, 'chil
   reported: WeakSet<object>;
 };
 
+let scopeCount = 0;
+
 /** The provider's context; `null` outside a provider (styled parts then read in English). */
 export const ActiveSessionsContext = createContext<ActiveSessionsContextValue | null>(null);
 
@@ -55,7 +60,10 @@ export function ActiveSessionsProvider({ children, queryClient, ...props }: Acti
   if (!props.client) throw new TypeError('ActiveSessionsProvider: the "client" prop is required.');
   const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
   const controller = useRef<AbortController | undefined>(undefined);
+  const latestClient = useRef(props.client);
+  latestClient.current = props.client;
   const [shared] = useState(() => ({
+    scope: { id: ++scopeCount, client: () => latestClient.current },
     inflight: new Map<string, Promise<unknown>>(),
     knownCurrentIds: new Set<string>(),
     reported: new WeakSet<object>(),

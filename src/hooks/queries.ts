@@ -2,25 +2,19 @@ import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { Session, SessionsClient, SessionsResult } from '../client/types';
 import { SessionsClientError, isRetryable, toSessionsError } from '../client/errors';
 
-const clientIds = new WeakMap<SessionsClient, number>();
-let nextClientId = 0;
-
-/** A stable number per client object, so two sections over two APIs never share a cache entry. */
-export function clientIdOf(client: SessionsClient): number {
-  let id = clientIds.get(client);
-  if (id === undefined) {
-    id = ++nextClientId;
-    clientIds.set(client, id);
-  }
-  return id;
-}
+/**
+ * One provider's slice of the cache: keyed by the provider, not the client object, so a host that
+ * writes `client={createFetchSessionsClient(…)}` inline does not refetch on every render, while two
+ * sections sharing one QueryClient never share entries. `client()` is the latest client passed.
+ */
+export type SessionsScope = { id: number; client: () => SessionsClient };
 
 /** The one query-key factory every hook uses. */
 export const sessionsKeys = {
   all: ['@firstparty/active-sessions'] as const,
-  list: (clientId: number) => [...sessionsKeys.all, clientId, 'list'] as const,
-  logOut: (clientId: number) => [...sessionsKeys.all, clientId, 'logOut'] as const,
-  logOutAll: (clientId: number) => [...sessionsKeys.all, clientId, 'logOutAll'] as const,
+  list: (scopeId: number) => [...sessionsKeys.all, scopeId, 'list'] as const,
+  logOut: (scopeId: number) => [...sessionsKeys.all, scopeId, 'logOut'] as const,
+  logOutAll: (scopeId: number) => [...sessionsKeys.all, scopeId, 'logOutAll'] as const,
 };
 
 /** Variables of one logout. */
@@ -44,12 +38,12 @@ function checkResult(result: unknown): SessionsResult {
 }
 
 /** The list query: one GET however many components read it. */
-export function sessionsQueryOptions(client: SessionsClient) {
+export function sessionsQueryOptions(scope: SessionsScope) {
   return queryOptions({
-    queryKey: sessionsKeys.list(clientIdOf(client)),
+    queryKey: sessionsKeys.list(scope.id),
     queryFn: async ({ signal }) => {
       try {
-        return checkResult(await client.listSessions({ signal }));
+        return checkResult(await scope.client().listSessions({ signal }));
       } catch (error) {
         throw toSessionsError(error);
       }
@@ -62,12 +56,12 @@ export function sessionsQueryOptions(client: SessionsClient) {
 }
 
 /** Logging out one session; every attempt stays in the mutation cache so each row can read its own. */
-export function logOutMutationOptions(client: SessionsClient, signal: () => AbortSignal | undefined) {
+export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined) {
   return mutationOptions<void, SessionsClientError, LogOutVariables>({
-    mutationKey: sessionsKeys.logOut(clientIdOf(client)),
+    mutationKey: sessionsKeys.logOut(scope.id),
     mutationFn: async ({ id, removeTrustedDevice }) => {
       try {
-        await client.logOutSession(id, { removeTrustedDevice, signal: signal() });
+        await scope.client().logOutSession(id, { removeTrustedDevice, signal: signal() });
       } catch (error) {
         throw toSessionsError(error);
       }
@@ -78,12 +72,12 @@ export function logOutMutationOptions(client: SessionsClient, signal: () => Abor
 }
 
 /** Logging out of all sessions (B6). */
-export function logOutAllMutationOptions(client: SessionsClient, signal: () => AbortSignal | undefined) {
+export function logOutAllMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined) {
   return mutationOptions<{ completesBy?: string }, SessionsClientError, void>({
-    mutationKey: sessionsKeys.logOutAll(clientIdOf(client)),
+    mutationKey: sessionsKeys.logOutAll(scope.id),
     mutationFn: async () => {
       try {
-        return (await client.logOutAllSessions({ signal: signal() })) ?? {};
+        return (await scope.client().logOutAllSessions({ signal: signal() })) ?? {};
       } catch (error) {
         throw toSessionsError(error);
       }

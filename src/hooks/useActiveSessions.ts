@@ -9,7 +9,6 @@ import {
   logOutMutationOptions,
   sessionsKeys,
   sessionsQueryOptions,
-  clientIdOf,
   type LogOutVariables,
 } from './queries';
 
@@ -76,15 +75,14 @@ function summarize(mutation: Mutation<unknown, Error, unknown, unknown>): Attemp
 /** The headless hook: the list, each row's state and the logout actions. Renders nothing. */
 export function useActiveSessions(): UseActiveSessionsResult {
   const context = useActiveSessionsContext();
-  const { client, queryClient, signal, inflight, knownCurrentIds, onSignedOut, onUnauthorized, reported } = context;
-  const query = useQuery(sessionsQueryOptions(client), queryClient);
-  const logOutMutation = useMutation(logOutMutationOptions(client, signal), queryClient);
-  const logOutAllMutation = useMutation(logOutAllMutationOptions(client, signal), queryClient);
-  const clientId = clientIdOf(client);
+  const { scope, queryClient, signal, inflight, knownCurrentIds, onSignedOut, onUnauthorized, reported } = context;
+  const query = useQuery(sessionsQueryOptions(scope), queryClient);
+  const logOutMutation = useMutation(logOutMutationOptions(scope, signal), queryClient);
+  const logOutAllMutation = useMutation(logOutAllMutationOptions(scope, signal), queryClient);
 
-  const attempts = useMutationState({ filters: { mutationKey: sessionsKeys.logOut(clientId) }, select: summarize }, queryClient);
+  const attempts = useMutationState({ filters: { mutationKey: sessionsKeys.logOut(scope.id) }, select: summarize }, queryClient);
   const allAttempts = useMutationState(
-    { filters: { mutationKey: sessionsKeys.logOutAll(clientId) }, select: (m) => m.state },
+    { filters: { mutationKey: sessionsKeys.logOutAll(scope.id) }, select: (m) => m.state },
     queryClient,
   );
 
@@ -129,7 +127,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
   });
 
   async function refresh() {
-    await queryClient.refetchQueries({ queryKey: sessionsKeys.list(clientId) });
+    await queryClient.refetchQueries({ queryKey: sessionsKeys.list(scope.id) });
   }
 
   function logOut(id: string): Promise<LogOutResult> {
@@ -150,7 +148,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
       }
       // B9: accepted; the row is gone only if the next list no longer holds it.
       await refresh().catch(() => undefined);
-      const next = queryClient.getQueryData(sessionsQueryOptions(client).queryKey);
+      const next = queryClient.getQueryData(sessionsQueryOptions(scope).queryKey);
       const stillListed = next?.availability === 'available' && next.sessions.some((s) => s.id === id);
       return { outcome: stillListed ? 'signing-out' : 'logged-out' };
     })();
