@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SessionsClientError } from '../client/errors';
 import type { LogOutAllState } from '../hooks/useActiveSessions';
 import { Button } from './Button';
@@ -25,6 +25,7 @@ export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount
   const translator = useTranslator();
   const { t } = translator;
   const [open, setOpen] = useState(false);
+  const titleId = useId();
   const doneRef = useRef<HTMLParagraphElement>(null);
   const isDone = state === 'done';
 
@@ -37,10 +38,10 @@ export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount
       className={['fpas-card', className].filter(Boolean).join(' ')}
       data-slot="logout-all-card"
       data-state={state}
-      aria-labelledby="fpas-logout-all-title"
+      aria-labelledby={titleId}
     >
       <div className="fpas-card__text">
-        <h3 id="fpas-logout-all-title" className="fpas-card__title">
+        <h3 id={titleId} className="fpas-card__title">
           {t('logOutAll.title')}
         </h3>
         <p className="fpas-card__body">{t('logOutAll.body')}</p>

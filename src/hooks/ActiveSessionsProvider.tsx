@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import type { SessionsClient } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
@@ -76,7 +76,13 @@ export function ActiveSessionsProvider({ children, queryClient, ...props }: Acti
     return () => current.abort();
   }, []);
 
-  const value: ActiveSessionsContextValue = { ...props, ...shared, queryClient: queryClient ?? ownQueryClient };
+  const { client, locale, strings, links, onSignedOut, onUnauthorized } = props;
+  const activeQueryClient = queryClient ?? ownQueryClient;
+  // Rows re-render only when something they read changes, not on every host render.
+  const value = useMemo<ActiveSessionsContextValue>(
+    () => ({ client, locale, strings, links, onSignedOut, onUnauthorized, ...shared, queryClient: activeQueryClient }),
+    [client, locale, strings, links, onSignedOut, onUnauthorized, shared, activeQueryClient],
+  );
   return <ActiveSessionsContext.Provider value={value}>{children}</ActiveSessionsContext.Provider>;
 }
 
