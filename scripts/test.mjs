@@ -9,6 +9,7 @@ const steps = [
   ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook'], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
+  ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
 ];
 
 // vite.config.ts launches the same path: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
