@@ -23,7 +23,7 @@ function renderSection(props: Partial<ActiveSessionsSectionProps> = {}) {
 
 async function rows() {
   const list = await screen.findByRole('list', { name: /active sessions?$/i });
-  return within(list).getAllByRole('listitem').filter((item) => item.getAttribute('data-slot') === 'session-row');
+  return within(list).getAllByRole('listitem');
 }
 
 function rowOf(device: string) {
@@ -39,7 +39,7 @@ describe('ActiveSessionsSection', () => {
       renderSection();
       await rows();
       const products = rowOf('Chrome on Windows');
-      expect(within(products).getByRole('list', { name: 'Apps' })).toHaveTextContent(/ChatGPT.*Codex.*API Platform/);
+      expect(products).toHaveTextContent(/Apps: ChatGPT\s*Codex\s*API Platform/);
       expect(products).toHaveTextContent('Tokyo, Japan (approximate)');
       const time = products.querySelector('time');
       expect(time).toHaveAttribute('datetime', f.severalProducts.signed_in_at);
@@ -63,7 +63,7 @@ describe('ActiveSessionsSection', () => {
       const text = container.textContent ?? '';
       for (const bad of ['undefined', 'null', 'NaN', 'Invalid Date', ', ,', '()']) expect(text).not.toContain(bad);
       const incomplete = rowOf('Unknown device');
-      expect(within(incomplete).queryByRole('list', { name: 'Apps' })).toBeNull();
+      expect(incomplete).not.toHaveTextContent('Apps');
       expect(incomplete.querySelector('time')).toBeNull();
       expect(incomplete).not.toHaveTextContent('approximate');
       expect(within(rowOf('Sora app on Android')).getByText('Other app')).toBeInTheDocument();

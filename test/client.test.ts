@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { http, HttpResponse, delay } from 'msw';
 import { createFetchSessionsClient, SessionsClientError } from '../src';
 import { BASE_URL, server, useScenario } from './server';
-import { createFixtures } from '../mocks';
+import { createFixtures, createHandlers } from '../mocks';
 
 const signal = () => new AbortController().signal;
 const client = () => createFetchSessionsClient({ baseUrl: BASE_URL });
@@ -218,6 +218,14 @@ describe('createFetchSessionsClient', () => {
         ['t1', 'application/json', 'include'],
         ['t2', 'application/json', 'include'],
       ]);
+    });
+
+    it('should resolve a relative baseUrl against the page', async () => {
+      const handlers = createHandlers({ baseUrl: '/api', scenario: 'onlyCurrent' });
+      server.use(...handlers);
+      const result = await createFetchSessionsClient({ baseUrl: '/api' }).listSessions({ signal: signal() });
+      expect(result.availability === 'available' && result.sessions.map((s) => s.id)).toEqual(['sess_current']);
+      expect(handlers.store.requests).toEqual(['GET /sessions']);
     });
 
     it('should use an injected fetch', async () => {

@@ -16,6 +16,13 @@ export type FetchSessionsClientOptions = {
   timeoutMs?: number;
 };
 
+// A relative baseUrl ('/api') is resolved against the page, as a browser would, so it also works where
+// fetch needs absolute URLs (server rendering, jsdom tests).
+function absolute(url: string): string {
+  const base = (globalThis as { location?: { href?: string } }).location?.href;
+  return base ? new URL(url, base).href : url;
+}
+
 type Answer = { status: number; body: unknown; isJson: boolean };
 
 /** The default `SessionsClient`: speaks the REST contract and validates every response at the boundary. */
@@ -43,7 +50,7 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
       );
       if (!headers.has('accept')) headers.set('accept', 'application/json');
       const doFetch = options.fetch ?? globalThis.fetch;
-      const response = await doFetch(`${baseUrl}${path}`, {
+      const response = await doFetch(absolute(`${baseUrl}${path}`), {
         method,
         headers,
         credentials: options.credentials ?? 'same-origin',

@@ -74,13 +74,15 @@ export function SessionRow({ session, state = 'idle', canLogOut = false, error, 
           {session.isTrusted && <span className={badgeVariants({ tone: 'trusted' })}>{t('row.trusted')}</span>}
         </p>
         {details.apps.length > 0 && (
-          <ul className="fpas-row__apps" aria-label={t('row.apps.label')}>
+          // Not a list: one list item per session keeps the session list easy to count and read.
+          <p className="fpas-row__apps" data-slot="row-apps">
+            <span className="fpas-visually-hidden">{t('row.apps.label')} </span>
             {details.apps.map((app) => (
-              <li key={app} className={badgeVariants({ tone: 'app' })}>
+              <span key={app} className={badgeVariants({ tone: 'app' })}>
                 {app}
-              </li>
+              </span>
             ))}
-          </ul>
+          </p>
         )}
         {(details.location || details.signedIn) && (
           <p className="fpas-row__meta">
