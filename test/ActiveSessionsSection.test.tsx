@@ -304,6 +304,24 @@ describe('ActiveSessionsSection', () => {
     });
   });
 
+  describe('long lists', () => {
+    it('should show 50 rows, then the next page on Show more with focus on the first new row', async () => {
+      useScenario('many');
+      const { user } = renderSection();
+      expect(await rows()).toHaveLength(50);
+      expect(screen.getByRole('list', { name: '201 active sessions' })).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Show 50 more sessions (151 not shown)' }));
+      const shown = await rows();
+      expect(shown).toHaveLength(100);
+      expect(shown[50]).toHaveFocus();
+      await user.click(screen.getByRole('button', { name: /Show 50 more/ }));
+      await user.click(screen.getByRole('button', { name: /Show 50 more/ }));
+      await user.click(screen.getByRole('button', { name: 'Show 1 more session (1 not shown)' }));
+      expect(await rows()).toHaveLength(201);
+      expect(screen.queryByRole('button', { name: /Show .* more/ })).toBeNull();
+    });
+  });
+
   describe('bad input', () => {
     it('should say how many rows could not be shown and keep the valid ones', async () => {
       useScenario('malformedRows');

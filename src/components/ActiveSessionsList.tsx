@@ -1,31 +1,58 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useActiveSessions } from '../hooks/useActiveSessions';
 import type { SessionsClientError } from '../client/errors';
 import { deviceLabel } from '../core/details';
 import { SessionRow } from './SessionRow';
+import { Button } from './Button';
 import { LogoutConfirmModal } from './LogoutConfirmModal';
 import { useTranslator } from './i18n';
 
+// Below this width (30rem at 16px) row actions move into a menu, matching the stylesheet's container query.
+const NARROW_PX = 480;
+
+/** Whether the element is narrow; "wide" until measured, so markup without layout (tests, SSR) keeps its buttons. */
+function useIsNarrow(element: HTMLElement | null): boolean {
+  const [isNarrow, setIsNarrow] = useState(false);
+  useLayoutEffect(() => {
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = (width: number) => setIsNarrow(width > 0 && width < NARROW_PX);
+    measure(element.getBoundingClientRect().width);
+    const observer = new ResizeObserver(([entry]) => entry && measure(entry.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return isNarrow;
+}
+
 /** Props of `ActiveSessionsList`. */
 export type ActiveSessionsListProps = {
+  /** How many rows show before "Show more"; long lists grow a page at a time, so a page of 1,000 sessions stays fast. @default 50 */
+  pageSize?: number;
   /** Called with each outcome to announce, e.g. "Logged out Edge on Windows."; the section puts it in its live region. */
   onAnnounce?: (message: string) => void;
   className?: string;
 };
 
 /** The rows of a ready list, the one-session logout modal and focus after it (B1–B5, B9). Inside a provider. */
-export function ActiveSessionsList({ onAnnounce, className }: ActiveSessionsListProps) {
+export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: ActiveSessionsListProps) {
   const sessions = useActiveSessions();
   const translator = useTranslator();
   const { t } = translator;
   const [targetId, setTargetId] = useState<string | null>(null);
   const [modalError, setModalError] = useState<SessionsClientError | null>(null);
   const rowRefs = useRef(new Map<string, HTMLLIElement>());
+  const [list, setList] = useState<HTMLUListElement | null>(null);
+  const isNarrow = useIsNarrow(list);
+  const [shown, setShown] = useState(pageSize);
+  // After "Show more", focus moves to the first row it revealed.
+  const focusOnMount = useRef<string | null>(null);
   // Where focus goes after the modal closes: the row's own button, the row, or the next row when it is gone.
   const focusAfterClose = useRef<string | null>(null);
 
   if (sessions.status !== 'ready') return null;
   const { rows } = sessions;
+  const visible = rows.slice(0, Math.max(1, shown));
+  const hidden = rows.length - visible.length;
   const target = rows.find((row) => row.session.id === targetId) ?? null;
 
   function open(id: string) {
@@ -64,14 +91,24 @@ export function ActiveSessionsList({ onAnnounce, className }: ActiveSessionsList
 
   return (
     <>
-      <ul className={['fpas-list', className].filter(Boolean).join(' ')} data-slot="session-list" aria-label={t('section.list.label', { count: rows.length })}>
-        {rows.map((row) => (
+      <ul
+        ref={setList}
+        className={['fpas-list', className].filter(Boolean).join(' ')}
+        data-slot="session-list"
+        aria-label={t('section.list.label', { count: rows.length })}
+      >
+        {visible.map((row) => (
           <SessionRow
             key={row.session.id}
             ref={(element) => {
               if (element) rowRefs.current.set(row.session.id, element);
               else rowRefs.current.delete(row.session.id);
+              if (element && focusOnMount.current === row.session.id) {
+                focusOnMount.current = null;
+                element.focus();
+              }
             }}
+            actions={isNarrow ? 'menu' : 'button'}
             session={row.session}
             state={row.state}
             canLogOut={row.canLogOut}
@@ -80,6 +117,18 @@ export function ActiveSessionsList({ onAnnounce, className }: ActiveSessionsList
           />
         ))}
       </ul>
+      {hidden > 0 && (
+        <Button
+          className="fpas-list-more"
+          data-slot="show-more"
+          onClick={() => {
+            focusOnMount.current = rows[visible.length]?.session.id ?? null;
+            setShown(visible.length + pageSize);
+          }}
+        >
+          {t('section.showMore', { count: Math.min(hidden, pageSize), total: hidden })}
+        </Button>
+      )}
       <LogoutConfirmModal
         open={target !== null}
         onOpenChange={(isOpen) => {

@@ -37,6 +37,8 @@ export type SessionRowProps = {
   error?: SessionsClientError | null;
   /** Called when the reader chooses Log out (the confirmation comes next, B4). */
   onLogOut?: () => void;
+  /** How the actions show: a Log out button, or a menu for narrow containers. @default 'button' */
+  actions?: 'button' | 'menu';
   /** The time relative hints are measured from. @default Date.now() */
   now?: number;
   className?: string;
@@ -44,7 +46,7 @@ export type SessionRowProps = {
 };
 
 /** One session: device, apps, approximate place, sign-in time, badges, status and its Log out action (B1–B5, B9). */
-export function SessionRow({ session, state = 'idle', canLogOut = false, error, onLogOut, now, className, ref }: SessionRowProps) {
+export function SessionRow({ session, state = 'idle', canLogOut = false, error, onLogOut, actions = 'button', now, className, ref }: SessionRowProps) {
   const translator = useTranslator();
   const { t } = translator;
   const portal = useContext(PortalContainerContext);
@@ -115,34 +117,32 @@ export function SessionRow({ session, state = 'idle', canLogOut = false, error, 
       </div>
       {showLogOut && (
         <div className="fpas-row__actions" data-slot="row-actions">
-          <Button
-            className="fpas-row__logout"
-            size="sm"
-            isPending={state === 'logging-out'}
-            aria-label={logOutLabel}
-            onClick={onLogOut}
-          >
-            {state === 'logging-out' ? t('row.status.loggingOut') : state === 'failed' ? t('row.logOut.retry') : t('row.logOut')}
-          </Button>
-          {/* Narrow containers show the actions in a menu instead (CSS container query). */}
-          <DropdownMenu.Root modal={false}>
-            <DropdownMenu.Trigger asChild>
-              <Button className="fpas-row__menu-trigger" size="sm" tone="quiet" aria-label={t('row.actions.label', { device: details.device })}>
-                <span aria-hidden="true">⋯</span>
-              </Button>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Portal container={portal ?? undefined}>
-              <DropdownMenu.Content className="fpas-theme fpas-menu" align="end" sideOffset={4} data-slot="row-menu">
-                <DropdownMenu.Item
-                  className="fpas-menu__item"
-                  disabled={state === 'logging-out'}
-                  onSelect={onLogOut}
-                >
-                  {state === 'failed' ? t('row.logOut.retry') : t('row.logOut')}
-                </DropdownMenu.Item>
-              </DropdownMenu.Content>
-            </DropdownMenu.Portal>
-          </DropdownMenu.Root>
+          {actions === 'button' ? (
+            <Button
+              className="fpas-row__logout"
+              size="sm"
+              isPending={state === 'logging-out'}
+              aria-label={logOutLabel}
+              onClick={onLogOut}
+            >
+              {state === 'logging-out' ? t('row.status.loggingOut') : state === 'failed' ? t('row.logOut.retry') : t('row.logOut')}
+            </Button>
+          ) : (
+            <DropdownMenu.Root modal={false}>
+              <DropdownMenu.Trigger asChild>
+                <Button size="sm" tone="quiet" aria-label={t('row.actions.label', { device: details.device })}>
+                  <span aria-hidden="true">⋯</span>
+                </Button>
+              </DropdownMenu.Trigger>
+              <DropdownMenu.Portal container={portal ?? undefined}>
+                <DropdownMenu.Content className="fpas-theme fpas-menu" align="end" sideOffset={4} data-slot="row-menu">
+                  <DropdownMenu.Item className="fpas-menu__item" disabled={state === 'logging-out'} onSelect={onLogOut} aria-label={logOutLabel}>
+                    {state === 'logging-out' ? t('row.status.loggingOut') : state === 'failed' ? t('row.logOut.retry') : t('row.logOut')}
+                  </DropdownMenu.Item>
+                </DropdownMenu.Content>
+              </DropdownMenu.Portal>
+            </DropdownMenu.Root>
+          )}
         </div>
       )}
     </li>
