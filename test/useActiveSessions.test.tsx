@@ -258,6 +258,15 @@ describe('useActiveSessions', () => {
       expect(onSignedOut).not.toHaveBeenCalled();
     });
 
+    it('should offer no single Log out while it is pending or done, and refuse one without a request', async () => {
+      const store = useScenario('typical');
+      const hook = await ready();
+      await act(() => hook.result.current.logOutAll());
+      expect(hook.result.current.rows.some((row) => row.canLogOut)).toBe(false);
+      await expect(hook.result.current.logOut('sess_windows')).resolves.toMatchObject({ outcome: 'refused' });
+      expect(store.requests.filter((r) => r.startsWith('DELETE'))).toEqual([]);
+    });
+
     it('should be pending while the request is in flight', async () => {
       useScenario('logOutAllHangs');
       const hook = await ready();

@@ -7,9 +7,37 @@ export type RowState = 'idle' | 'logging-out' | 'failed' | 'signing-out';
 /** The last logout attempt for a row, as the mutation cache records it. */
 export type LogOutAttempt = { status: 'pending' | 'error' | 'success'; error: SessionsClientError | null };
 
-/** B3 + B5: only another, active session may be logged out from its row. */
-export function canLogOut(session: Session, state: RowState): boolean {
-  return !session.isCurrent && session.status === 'active' && state !== 'logging-out' && state !== 'signing-out';
+/** Where Log out of all sessions is. */
+export type LogOutAllState = 'idle' | 'pending' | 'done' | 'failed';
+
+/**
+ * B3 + B5: only another, active session may be logged out from its row, and not while its own logout
+ * or a log-out-all (which ends it anyway) is under way or done.
+ */
+export function canLogOut(session: Session, state: RowState, allState: LogOutAllState = 'idle'): boolean {
+  return (
+    !session.isCurrent &&
+    session.status === 'active' &&
+    state !== 'logging-out' &&
+    state !== 'signing-out' &&
+    allState !== 'pending' &&
+    allState !== 'done'
+  );
+}
+
+/** B6: the state of the last log-out-all attempt; one cancelled by unmounting is not a failure. */
+export function logOutAllStateOf(attempt: LogOutAttempt | undefined): LogOutAllState {
+  if (!attempt) return 'idle';
+  switch (attempt.status) {
+    case 'pending':
+      return 'pending';
+    case 'success':
+      return 'done';
+    case 'error':
+      return attempt.error?.code === 'aborted' ? 'idle' : 'failed';
+    default:
+      return attempt.status satisfies never;
+  }
 }
 
 /** B9: a logout the server accepted stays `signing-out` for as long as the list still holds the row. */

@@ -2,7 +2,16 @@ import { useEffect, useMemo } from 'react';
 import { useMutation, useMutationState, useQuery, type Mutation } from '@tanstack/react-query';
 import type { Session } from '../client/types';
 import { SessionsClientError, toSessionsError } from '../client/errors';
-import { canLogOut, markKnownCurrent, orderSessions, rowStateOf, type LogOutAttempt, type RowState } from '../core/sessions';
+import {
+  canLogOut,
+  logOutAllStateOf,
+  markKnownCurrent,
+  orderSessions,
+  rowStateOf,
+  type LogOutAllState,
+  type LogOutAttempt,
+  type RowState,
+} from '../core/sessions';
 import { useActiveSessionsContext } from './ActiveSessionsProvider';
 import {
   logOutAllMutationOptions,
@@ -27,8 +36,7 @@ export type LogOutResult =
   | { outcome: 'logged-out' | 'signing-out' }
   | { outcome: 'refused' | 'failed'; error: SessionsClientError };
 
-/** Where Log out of all sessions is. */
-export type LogOutAllState = 'idle' | 'pending' | 'done' | 'failed';
+export type { LogOutAllState };
 
 /** How a call to `logOutAll` ended. */
 export type LogOutAllResult = { outcome: 'done'; completesBy?: string } | { outcome: 'failed'; error: SessionsClientError };
@@ -92,6 +100,11 @@ export function useActiveSessions(): UseActiveSessionsResult {
     [data, knownCurrentIds],
   );
 
+  const lastAll = allAttempts.at(-1);
+  const logOutAllState = logOutAllStateOf(
+    lastAll && lastAll.status !== 'idle' ? { status: lastAll.status, error: lastAll.error ? toSessionsError(lastAll.error) : null } : undefined,
+  );
+
   const rows = useMemo(() => {
     // The mutation cache lists attempts oldest first: the last one per id is the row's.
     const latest = new Map<string, AttemptSummary>();
@@ -99,21 +112,14 @@ export function useActiveSessions(): UseActiveSessionsResult {
     return sessions.map((session): SessionRowModel => {
       const attempt = latest.get(session.id);
       const state = rowStateOf(attempt);
-      return { session, state, canLogOut: canLogOut(session, state), error: state === 'failed' ? (attempt?.error ?? null) : null };
+      return {
+        session,
+        state,
+        canLogOut: canLogOut(session, state, logOutAllState),
+        error: state === 'failed' ? (attempt?.error ?? null) : null,
+      };
     });
-  }, [sessions, attempts]);
-
-  const lastAll = allAttempts.at(-1);
-  const logOutAllState: LogOutAllState =
-    !lastAll || lastAll.status === 'idle'
-      ? 'idle'
-      : lastAll.status === 'pending'
-        ? 'pending'
-        : lastAll.status === 'success'
-          ? 'done'
-          : toSessionsError(lastAll.error).code === 'aborted'
-            ? 'idle'
-            : 'failed';
+  }, [sessions, attempts, logOutAllState]);
 
   // A 401 anywhere means the host's sign-in expired: tell the host once per error, never retry in a loop.
   const errors = [query.error, logOutMutation.error, logOutAllMutation.error];
@@ -134,8 +140,8 @@ export function useActiveSessions(): UseActiveSessionsResult {
     const pending = inflight.get(id);
     if (pending) return pending as Promise<LogOutResult>;
     const row = rows.find((candidate) => candidate.session.id === id);
-    if (!row || !canLogOut(row.session, row.state)) {
-      const reason = !row ? 'is not in the list' : row.session.isCurrent ? 'is the current session' : 'cannot be logged out from its row';
+    if (!row || !row.canLogOut) {
+      const reason = !row ? 'is not in the list' : row.session.isCurrent ? 'is the current session' : 'cannot be logged out from its row now';
       return Promise.resolve({ outcome: 'refused', error: new SessionsClientError('refused', `Session ${id} ${reason}.`) });
     }
     const run = (async (): Promise<LogOutResult> => {
