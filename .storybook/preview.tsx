@@ -2,6 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { effectiveDir, environmentOf, StoryEnvironmentProvider, type StoryGlobals } from '../stories/support/environment';
 import { storyLocales } from '../stories/support/locales';
+import '../src/styles.css';
 import './preview.css';
 
 // Theme, language and direction go on <html> too: Radix portals the modals to <body>, outside any wrapper.

@@ -1,11 +1,4 @@
-import type { Catalog } from '../../src/index';
-// The catalogs ship from src/index.ts as `en`, `pl`, …; until then read the JSON files directly.
-import en from '../../src/i18n/messages/en.json';
-import pl from '../../src/i18n/messages/pl.json';
-import de from '../../src/i18n/messages/de.json';
-import ja from '../../src/i18n/messages/ja.json';
-import ar from '../../src/i18n/messages/ar.json';
-import pseudo from '../../src/i18n/messages/pseudo.json';
+import { ar, de, en, ja, pl, pseudo, type Catalog } from '../../src/index';
 
 /** A locale of the toolbar: the BCP 47 tag the section gets, its catalog and its writing direction. */
 export type StoryLocale = { title: string; locale: string; strings: Catalog; dir: 'ltr' | 'rtl' };
