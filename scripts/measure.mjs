@@ -22,6 +22,11 @@ function resolveOwnPackage(id) {
   return fileURLToPath(import.meta.resolve(id));
 }
 
+/** A Vite plugin resolving `@firstparty/active-sessions[/…]` to the built dist/ through the exports map. */
+export function ownPackagePlugin() {
+  return { name: 'own-package', enforce: 'pre', resolveId: (id) => resolveOwnPackage(id) };
+}
+
 /**
  * Bundles `code` (an ES module) and returns its JavaScript and CSS, minified or not.
  * `external(id)` decides which bare imports stay imports (our own package never does).
@@ -40,15 +45,13 @@ export async function bundle(code, { external = () => false, minify = true } = {
         name: 'measure-entry',
         enforce: 'pre',
         resolveId(id) {
-          if (id === ENTRY) return ENTRY;
-          const own = resolveOwnPackage(id);
-          if (own) return own;
-          return null;
+          return id === ENTRY ? ENTRY : null;
         },
         load(id) {
           return id === ENTRY ? code : null;
         },
       },
+      ownPackagePlugin(),
     ],
     build: {
       write: false,
