@@ -207,3 +207,54 @@ export const LogOutFromTheRowMenuAt320px: Story = {
     await expect(narrow.store.requests).toContain('DELETE /sessions/sess_windows?remove_trusted_device=false');
   },
 };
+
+const hanging = mockedApi('logoutHangs');
+export const LogoutInProgress: Story = {
+  name: 'Logout in progress',
+  ...onApi(hanging),
+  async play({ canvasElement, canvas, userEvent }) {
+    await findList(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Log out Edge on Windows' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'Log out Edge on Windows?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Log out' });
+    await userEvent.click(confirm);
+    await waitFor(() => expect(confirm).toHaveTextContent('Logging out…'));
+    await expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    // Pressing again while it runs sends nothing more.
+    await userEvent.click(confirm);
+    await expect(hanging.store.requests.filter((request) => request.startsWith('DELETE'))).toHaveLength(1);
+  },
+};
+
+// The scenario's per-row outcomes (a failing, a lingering and a hanging logout) bring its rows into
+// every state at once, inside the real section.
+const everyState = mockedApi('everyRowState');
+export const EveryRowStateInTheSection: Story = {
+  name: 'Every row state, driven',
+  ...onApi(everyState),
+  async play({ canvasElement, canvas, userEvent }) {
+    await findList(canvasElement);
+    async function logOut(device: string) {
+      await userEvent.click(canvas.getByRole('button', { name: `Log out ${device}` }));
+      const dialog = await canvas.findByRole('dialog', { name: `Log out ${device}?` });
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Log out' }));
+      return dialog;
+    }
+    // Fails: the modal says why; the reader cancels and the row keeps the failure.
+    const failed = await logOut('Chrome on Windows');
+    await within(failed).findByRole('alert');
+    await userEvent.click(within(failed).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+    // Accepted but still listed: signing out.
+    await logOut('Sora app on Android');
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+    await canvas.findByText('Signing out');
+    // Never answers: the reader closes the modal and the row stays logging out.
+    const pending = await logOut('iPadOS');
+    await waitFor(() => expect(within(pending).getByRole('button', { name: 'Logging out…' })).toBeVisible());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+    const states = [...canvasElement.querySelectorAll<HTMLElement>('[data-slot="session-row"]')].map((row) => row.dataset.state);
+    await expect(new Set(states)).toEqual(new Set(['idle', 'failed', 'signing-out', 'logging-out']));
+  },
+};
