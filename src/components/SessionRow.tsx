@@ -55,7 +55,9 @@ export function SessionRow({ session, state = 'idle', canLogOut = false, error, 
   const isUnavailable = session.status === 'unavailable';
   // Log out stays visible, pending, while the logout runs, so focus and layout do not jump.
   const showLogOut = !isCurrent && !isUnavailable && (canLogOut || state === 'logging-out');
-  const logOutLabel = state === 'failed' ? t('row.logOut.retry.label', { device: details.device }) : t('row.logOut.label', { device: details.device });
+  // The visible text is always "Log out", so the accessible name starts with it (WCAG 2.5.3); progress
+  // and failure are told in the row's status line.
+  const logOutLabel = t('row.logOut.label', { device: details.device });
 
   return (
     <li
@@ -104,6 +106,11 @@ export function SessionRow({ session, state = 'idle', canLogOut = false, error, 
             <strong>{t('row.status.unavailable')}</strong> {t('row.status.unavailable.hint')}
           </p>
         )}
+        {state === 'logging-out' && (
+          <p className="fpas-row__status" data-slot="row-status">
+            <strong>{t('row.status.loggingOut')}</strong>
+          </p>
+        )}
         {state === 'signing-out' && (
           <p className="fpas-row__status" data-slot="row-status">
             <strong>{t('row.status.signingOut')}</strong> {t('row.status.signingOut.hint')}
@@ -125,7 +132,7 @@ export function SessionRow({ session, state = 'idle', canLogOut = false, error, 
               aria-label={logOutLabel}
               onClick={onLogOut}
             >
-              {state === 'logging-out' ? t('row.status.loggingOut') : state === 'failed' ? t('row.logOut.retry') : t('row.logOut')}
+              {t('row.logOut')}
             </Button>
           ) : (
             <DropdownMenu.Root modal={false}>
@@ -137,7 +144,7 @@ export function SessionRow({ session, state = 'idle', canLogOut = false, error, 
               <DropdownMenu.Portal container={portal ?? undefined}>
                 <DropdownMenu.Content className="fpas-theme fpas-menu" align="end" sideOffset={4} data-slot="row-menu">
                   <DropdownMenu.Item className="fpas-menu__item" disabled={state === 'logging-out'} onSelect={onLogOut} aria-label={logOutLabel}>
-                    {state === 'logging-out' ? t('row.status.loggingOut') : state === 'failed' ? t('row.logOut.retry') : t('row.logOut')}
+                    {t('row.logOut')}
                   </DropdownMenu.Item>
                 </DropdownMenu.Content>
               </DropdownMenu.Portal>

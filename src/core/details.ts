@@ -46,8 +46,8 @@ export function locationLabel(session: Session, { locale, t }: Translator): stri
     .map(optionalDisplayText)
     .filter((part): part is string => part !== undefined);
   if (parts.length === 0) return undefined;
-  const list = cached(`list:${locale}`, () => new Intl.ListFormat(locale, { type: 'unit', style: 'short' }));
-  return t('row.location', { place: list.format(parts) });
+  // Not Intl.ListFormat: a place is not a list, and most locales would put "and" before the country.
+  return t('row.location', { place: parts.join(t('row.location.separator')) });
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
