@@ -100,6 +100,10 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
 
     async logOutSession(id, { removeTrustedDevice, signal }) {
       if (typeof id !== 'string' || id === '') throw new TypeError('logOutSession: "id" must be a non-empty string.');
+      // "." and ".." are dot-segments even when percent-encoded: fetch would resolve them and DELETE another path.
+      if (id === '.' || id === '..') {
+        throw new SessionsClientError('refused', `logOutSession: the id "${id}" cannot be addressed in a URL.`);
+      }
       const path = `/sessions/${encodeURIComponent(id)}?remove_trusted_device=${removeTrustedDevice ? 'true' : 'false'}`;
       const answer = await request('DELETE', path, signal);
       // 404: the session is already gone, which is what the reader asked for.
