@@ -38,7 +38,6 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <Dialog.Content
           className={['fpas-theme fpas-dialog', props.className].filter(Boolean).join(' ')}
           data-slot={props.slot}
-          data-state-pending={isPending || undefined}
           onCloseAutoFocus={props.onCloseAutoFocus}
         >
           <Dialog.Title className="fpas-dialog__title">{props.title}</Dialog.Title>

@@ -1,6 +1,6 @@
 import { useContext } from 'react';
 import { ActiveSessionsContext } from '../hooks/ActiveSessionsProvider';
-import { createTranslator, type Catalog, type Translator } from '../i18n/translator';
+import { createTranslator, type Catalog, type MessageKey, type Translator } from '../i18n/translator';
 import type { SessionsClientError } from '../client/errors';
 
 // One translator per locale and catalog object, shared by every row (1,000 rows parse each message once).
@@ -23,20 +23,10 @@ export function useTranslator(): Translator {
   return translatorFor(context?.locale, context?.strings);
 }
 
-/** The localized reason of a failed call. */
+const FAILURES = new Set(['timeout', 'server', 'malformed', 'unauthorized', 'refused']);
+
+/** The localized reason of a failed call; a network failure (or anything unknown) reads as "check your connection". */
 export function failureMessage(error: SessionsClientError | null | undefined, { t }: Translator): string {
-  switch (error?.code) {
-    case 'timeout':
-      return t('failure.timeout');
-    case 'server':
-      return t('failure.server');
-    case 'malformed':
-      return t('failure.malformed');
-    case 'unauthorized':
-      return t('failure.unauthorized');
-    case 'refused':
-      return t('failure.refused');
-    default:
-      return t('failure.network');
-  }
+  const code = error && FAILURES.has(error.code) ? error.code : 'network';
+  return t(`failure.${code}` as MessageKey);
 }

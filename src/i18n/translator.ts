@@ -16,9 +16,10 @@ export type Translator = { locale: string; dir: 'ltr' | 'rtl'; t: Translate };
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'iw', 'ps', 'ur', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 const warned = new Set<string>();
 
+// Development builds warn once per problem; bundlers replace process.env.NODE_ENV (as React and
+// TanStack Query rely on), so production bundles carry none of these messages.
 function warnOnce(message: string) {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  if (env?.NODE_ENV === 'production' || warned.has(message)) return;
+  if (process.env.NODE_ENV === 'production' || warned.has(message)) return;
   warned.add(message);
   console.warn(`[active-sessions] ${message}`);
 }
@@ -29,7 +30,7 @@ export function resolveLocale(locale: string | undefined): string {
   try {
     return Intl.getCanonicalLocales(locale)[0] ?? 'en';
   } catch {
-    warnOnce(`"${locale}" is not a valid BCP 47 locale; using "en".`);
+    if (process.env.NODE_ENV !== 'production') warnOnce(`"${locale}" is not a valid BCP 47 locale; using "en".`);
     return 'en';
   }
 }
@@ -64,9 +65,11 @@ export function createTranslator(locale: string | undefined, strings?: Catalog):
       try {
         format = new IntlMessageFormat(own, resolved);
       } catch (error) {
-        warnOnce(`message "${key}" for "${resolved}" is not valid ICU (${(error as Error).message}); using English.`);
+        if (process.env.NODE_ENV !== 'production') {
+          warnOnce(`message "${key}" for "${resolved}" is not valid ICU (${(error as Error).message}); using English.`);
+        }
       }
-    } else if (strings && resolved !== 'en' && !resolved.startsWith('en-')) {
+    } else if (process.env.NODE_ENV !== 'production' && strings && resolved !== 'en' && !resolved.startsWith('en-')) {
       warnOnce(`message "${key}" is missing for "${resolved}"; using English.`);
     }
     format ??= new IntlMessageFormat(en[key], 'en');
@@ -79,7 +82,9 @@ export function createTranslator(locale: string | undefined, strings?: Catalog):
       return String(compile(key).format(values));
     } catch (error) {
       // A translation that fails at runtime (e.g. a placeholder it should not have) falls back to English.
-      warnOnce(`message "${key}" for "${resolved}" failed to format (${(error as Error).message}); using English.`);
+      if (process.env.NODE_ENV !== 'production') {
+        warnOnce(`message "${key}" for "${resolved}" failed to format (${(error as Error).message}); using English.`);
+      }
       return String(new IntlMessageFormat(en[key], 'en').format(values));
     }
   };
