@@ -7,7 +7,8 @@ export const MAX_DETAIL_LENGTH = 80;
 
 /** Makes server text safe and short enough to display: no invisible or direction-changing characters, one line, bounded. */
 export function displayText(value: string, maxLength = MAX_DETAIL_LENGTH): string {
-  const clean = value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  // Line breaks and tabs are control characters too: make them spaces first, so words stay apart.
+  const clean = value.replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
   const chars = Array.from(clean);
   return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('').trimEnd()}…` : clean;
 }
