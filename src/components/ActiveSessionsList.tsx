@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useActiveSessions } from '../hooks/useActiveSessions';
 import type { SessionsClientError } from '../client/errors';
 import { deviceLabel } from '../core/details';
-import { SessionRow } from './SessionRow';
+import { SessionRow, type SessionRowProps } from './SessionRow';
 import { Button } from './Button';
 import { LogoutConfirmModal } from './LogoutConfirmModal';
 import { useTranslator } from './i18n';
@@ -48,6 +48,28 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
   const focusOnMount = useRef<string | null>(null);
   // Where focus goes after the modal closes: the row's own button, the row, or the next row when it is gone.
   const focusAfterClose = useRef<string | null>(null);
+
+  // One ref and one Log out handler per id for the list's life, so a memoized row re-renders only when
+  // its own session or state changes (logging one out of 1,000 re-renders one row, not all).
+  const handlers = useRef(new Map<string, Pick<SessionRowProps, 'ref' | 'onLogOut'>>());
+  function handlersFor(id: string) {
+    let found = handlers.current.get(id);
+    if (!found) {
+      found = {
+        onLogOut: () => open(id),
+        ref: (element: HTMLLIElement | null) => {
+          if (element) rowRefs.current.set(id, element);
+          else rowRefs.current.delete(id);
+          if (element && focusOnMount.current === id) {
+            focusOnMount.current = null;
+            element.focus();
+          }
+        },
+      };
+      handlers.current.set(id, found);
+    }
+    return found;
+  }
 
   if (sessions.status !== 'ready') return null;
   const { rows } = sessions;
@@ -100,20 +122,12 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
         {visible.map((row) => (
           <SessionRow
             key={row.session.id}
-            ref={(element) => {
-              if (element) rowRefs.current.set(row.session.id, element);
-              else rowRefs.current.delete(row.session.id);
-              if (element && focusOnMount.current === row.session.id) {
-                focusOnMount.current = null;
-                element.focus();
-              }
-            }}
+            {...handlersFor(row.session.id)}
             actions={isNarrow ? 'menu' : 'button'}
             session={row.session}
             state={row.state}
             canLogOut={row.canLogOut}
             error={row.error}
-            onLogOut={() => open(row.session.id)}
           />
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { cva } from 'class-variance-authority';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { useContext, type Ref } from 'react';
+import { memo, useContext, type Ref } from 'react';
 import type { Session } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
 import type { RowState } from '../core/sessions';
@@ -46,7 +46,17 @@ export type SessionRowProps = {
 };
 
 /** One session: device, apps, approximate place, sign-in time, badges, status and its Log out action (B1–B5, B9). */
-export function SessionRow({ session, state = 'idle', canLogOut = false, error, onLogOut, actions = 'button', now, className, ref }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({
+  session,
+  state = 'idle',
+  canLogOut = false,
+  error,
+  onLogOut,
+  actions = 'button',
+  now,
+  className,
+  ref,
+}: SessionRowProps) {
   const translator = useTranslator();
   const { t } = translator;
   const portal = useContext(PortalContainerContext);
@@ -154,4 +164,4 @@ export function SessionRow({ session, state = 'idle', canLogOut = false, error, 
       )}
     </li>
   );
-}
+});
