@@ -94,6 +94,31 @@ export const PseudoLocale: Story = {
   },
 };
 
+const pseudoNarrow = mockedApi('everyRowState');
+export const PseudoLocaleNarrow: Story = {
+  name: 'Pseudo-locale, 320 px',
+  globals: { locale: 'pseudo', viewport: { value: 'narrow', isRotated: false } },
+  ...onApi(pseudoNarrow),
+  async play({ canvasElement }) {
+    const section = await findSection(canvasElement, pseudo['section.title']);
+    // Strings about 35% longer than English still fit: nothing overflows sideways or is clipped…
+    await expect(section.scrollWidth).toBeLessThanOrEqual(section.clientWidth);
+    for (const element of section.querySelectorAll<HTMLElement>('p, h2, h3, button, a, li')) {
+      if (element.clientWidth === 0) continue;
+      await expect({ text: element.textContent, overflow: element.scrollWidth - element.clientWidth }).toEqual({
+        text: element.textContent,
+        overflow: 0,
+      });
+    }
+    // …and a row's text never runs under its actions.
+    for (const row of section.querySelectorAll<HTMLElement>('[data-slot="session-row"]')) {
+      const body = row.querySelector('.fpas-row__body')!.getBoundingClientRect();
+      const actions = row.querySelector('[data-slot="row-actions"]')?.getBoundingClientRect();
+      if (actions) await expect(body.right <= actions.left || actions.right <= body.left).toBe(true);
+    }
+  },
+};
+
 const forcedRtl = mockedApi('typical');
 export const EnglishRightToLeft: Story = {
   name: 'English, forced right to left',
