@@ -111,6 +111,11 @@ describe('ActiveSessionsSection', () => {
     it.each([
       ['Cancel', async (user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement) => user.click(within(dialog).getByRole('button', { name: 'Cancel' }))],
       ['Esc', async (user: ReturnType<typeof userEvent.setup>) => user.keyboard('{Escape}')],
+      [
+        'a click outside',
+        async (user: ReturnType<typeof userEvent.setup>) =>
+          user.click(document.querySelector<HTMLElement>('[data-slot="dialog-overlay"]')!),
+      ],
     ])('should change nothing on %s and return focus to the row button', async (_, dismiss) => {
       const store = useScenario('typical');
       const { user } = renderSection();
