@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SessionsClientError, type Session } from '../src';
-import { canLogOut, logOutAllStateOf, markKnownCurrent, orderSessions, rowStateOf, type RowState } from '../src/core/sessions';
+import { canLogOut, keepSessionIdentity, logOutAllStateOf, markKnownCurrent, orderSessions, rowStateOf, type RowState } from '../src/core/sessions';
 import { displayText, optionalDisplayText, MAX_DETAIL_LENGTH } from '../src/core/text';
 import { describeSession } from '../src/core/details';
 import { createTranslator } from '../src/i18n/translator';
@@ -339,5 +339,24 @@ describe('describeSession, given arbitrary incomplete sessions', () => {
       }),
       { seed: 20_240_611, numRuns: 600 },
     );
+  });
+});
+
+describe('keepSessionIdentity', () => {
+  const a = { id: 'a', isCurrent: false, isTrusted: false, status: 'active' as const, apps: ['chatgpt'] };
+  const b = { ...a, id: 'b' };
+  const c = { ...a, id: 'c' };
+
+  it('should keep unchanged sessions as the same objects when a row above them is removed', () => {
+    const next = keepSessionIdentity([a, b, c], [{ ...a }, { ...c }]);
+    expect(next[0]).toBe(a);
+    expect(next[1]).toBe(c);
+  });
+
+  it('should take the new object for a session whose details changed', () => {
+    const changed = { ...b, status: 'unavailable' as const };
+    const next = keepSessionIdentity([a, b], [{ ...a }, changed]);
+    expect(next[0]).toBe(a);
+    expect(next[1]).toBe(changed);
   });
 });

@@ -108,18 +108,21 @@ export function parseSessionsBody(body: unknown): SessionsResult {
     throw new SessionsClientError('malformed', 'The sessions response has no "sessions" list.');
   }
   const sessions: Session[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Session>();
   let skipped = 0;
   for (const wire of body.sessions) {
     try {
       const session = parseSession(wire);
       if (!session) continue;
       // A repeated id would make two rows log out the same session: keep the first.
-      if (seen.has(session.id)) {
+      const first = seen.get(session.id);
+      if (first) {
         skipped += 1;
+        // B3: if any copy says this is the reader's own session, the row kept must not offer Log out.
+        if (session.isCurrent) first.isCurrent = true;
         continue;
       }
-      seen.add(session.id);
+      seen.set(session.id, session);
       sessions.push(session);
     } catch (error) {
       if (!(error instanceof RowRejected)) throw error;

@@ -78,3 +78,15 @@ export function markKnownCurrent(sessions: readonly Session[], knownCurrentIds: 
     !session.isCurrent && knownCurrentIds.has(session.id) ? { ...session, isCurrent: true } : session,
   );
 }
+
+/**
+ * Keeps each unchanged session the same object across refetches, matched by id rather than by
+ * position, so after one row is removed the rows below it are not re-rendered as if new.
+ */
+export function keepSessionIdentity(previous: readonly Session[], next: Session[]): Session[] {
+  const before = new Map(previous.map((session) => [session.id, session]));
+  return next.map((session) => {
+    const old = before.get(session.id);
+    return old && JSON.stringify(old) === JSON.stringify(session) ? old : session;
+  });
+}

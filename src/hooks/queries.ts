@@ -1,6 +1,7 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { Session, SessionsClient, SessionsResult } from '../client/types';
 import { SessionsClientError, isRetryable, toSessionsError } from '../client/errors';
+import { keepSessionIdentity } from '../core/sessions';
 
 /**
  * One provider's slice of the cache: keyed by the provider, not the client object, so a host that
@@ -52,6 +53,12 @@ export function sessionsQueryOptions(scope: SessionsScope) {
     retry: (failureCount, error) => failureCount < 1 && isRetryable(error),
     retryDelay: 300,
     staleTime: 10_000,
+    structuralSharing: (previous: unknown, next: unknown) => {
+      const before = previous as SessionsResult | undefined;
+      const after = next as SessionsResult;
+      if (before?.availability !== 'available' || after.availability !== 'available') return after;
+      return { ...after, sessions: keepSessionIdentity(before.sessions, after.sessions) };
+    },
   });
 }
 
