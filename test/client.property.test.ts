@@ -311,6 +311,8 @@ const taggedShortRow = taggedRowOf(validRowOf(fc.oneof(fc.string({ maxLength: 16
 function expectedOutcome(rows: Tagged[]) {
   const kept: Wire[] = [];
   const seen = new Set<string>();
+  // B3: a session any valid copy calls current must be kept as current.
+  const currentIds = new Set<string>();
   let skipped = 0;
   for (const row of rows) {
     if (row.kind === 'ended') continue;
@@ -319,6 +321,7 @@ function expectedOutcome(rows: Tagged[]) {
       continue;
     }
     const wireId = row.wire.id as string;
+    if (row.wire.is_current === true) currentIds.add(wireId);
     if (seen.has(wireId)) {
       skipped += 1;
       continue;
@@ -326,16 +329,16 @@ function expectedOutcome(rows: Tagged[]) {
     seen.add(wireId);
     kept.push(row.wire);
   }
-  return { kept, skipped };
+  return { kept, skipped, currentIds };
 }
 
 function trimmedOrUndefined(value: unknown) {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function expectMatchesWire(session: Session, wire: Wire) {
+function expectMatchesWire(session: Session, wire: Wire, currentIds: Set<string>) {
   expect(session.id).toBe(wire.id);
-  expect(session.isCurrent).toBe(wire.is_current);
+  expect(session.isCurrent).toBe(currentIds.has(session.id));
   expect(session.isTrusted).toBe(wire.is_trusted);
   expect(session.status).toBe(wire.status === 'active' ? 'active' : 'unavailable');
   const device = (wire.device ?? {}) as Wire;
@@ -456,10 +459,10 @@ describe('createFetchSessionsClient, given anything a server can answer', () => 
         const result = outcome.value;
         expectWellFormedResult(result);
         if (result.availability !== 'available') throw new Error('expected available');
-        const { kept, skipped } = expectedOutcome(rows);
+        const { kept, skipped, currentIds } = expectedOutcome(rows);
         expect(result.sessions.map((s) => s.id)).toEqual(kept.map((w) => w.id));
         expect(result.skipped).toBe(skipped);
-        result.sessions.forEach((session, i) => expectMatchesWire(session, kept[i]!));
+        result.sessions.forEach((session, i) => expectMatchesWire(session, kept[i]!, currentIds));
       }),
       params(1500),
     );

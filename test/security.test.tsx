@@ -187,6 +187,17 @@ describe('security of the rendered section', () => {
       expect(within(otherRow).getByRole('button', { name: /log out/i })).toBeInTheDocument();
       expect(api.count('DELETE')).toBe(0);
     });
+
+    it('should not offer Log out on a row when a repeated copy of it in the response says it is current', async () => {
+      // A buggy server lists the reader's session twice; only the second copy says it is current.
+      const api = createFaultyApi([{ ...f.current, is_current: false }, f.other, f.current]);
+      renderSection();
+      await rows();
+      const row = screen.getByText('Chrome on macOS', { selector: 'bdi' }).closest('li')!;
+      expect(within(row).queryByRole('button', { name: /log out/i })).toBeNull();
+      expect(within(row).getByText('CURRENT SESSION')).toBeInTheDocument();
+      expect(api.count('DELETE')).toBe(0);
+    });
   });
 
   describe('given a destructive action (B4, B6)', () => {
