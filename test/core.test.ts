@@ -145,8 +145,20 @@ describe('displayText', () => {
     expect(displayText('a\u200Eb\u200Fc\u061Cd')).toBe('abcd');
   });
 
-  it('should remove zero-width characters that could hide or join text', () => {
-    expect(displayText('Sa\u200Bfa\u200Cr\u200Di\uFEFF\u2060')).toBe('Safari');
+  it('should remove zero-width spaces and invisible tag characters that could hide text', () => {
+    expect(displayText('Sa\u200Bfa\uFEFFr\u2060i\u{E0041}\u{E007F}')).toBe('Safari');
+  });
+
+  it('should leave out the unknown-region code ZZ rather than invent a place', () => {
+    const translator = createTranslator('en');
+    const base = { id: 'z', isCurrent: false, isTrusted: false, status: 'active' as const, apps: [] };
+    expect(describeSession({ ...base, location: { country: 'ZZ' } }, translator).location).toBeUndefined();
+    expect(describeSession({ ...base, location: { city: 'Oslo', country: 'zz' } }, translator).location).toBe('Oslo (approximate)');
+  });
+
+  it('should keep ZWNJ and ZWJ, which Persian, Indic scripts and emoji need', () => {
+    expect(displayText('می\u200Cخواهم')).toBe('می\u200Cخواهم');
+    expect(displayText('👩\u200D💻 laptop')).toBe('👩\u200D💻 laptop');
   });
 
   it('should remove control characters and keep the rest on one line, words apart', () => {

@@ -12,7 +12,7 @@ import { createFaultyApi, sleep } from './faultyApi';
 // reader's own session cannot be logged out from its row, and nothing destructive happens unconfirmed.
 
 const f = createFixtures();
-const BIDI_AND_INVISIBLE = /[\u200B-\u200D\u202A-\u202E\u2066-\u2069\u2060\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const BIDI_AND_INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\u2060\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 declare global {
   interface Window {
@@ -98,7 +98,7 @@ describe('security of the rendered section', () => {
         {
           ...f.other,
           id: 'sess_bidi',
-          device: { browser: 'Chrome\u202E\u200Bexe.cod', os: 'Win\u200Ddows\u0007', type: 'desktop' },
+          device: { browser: 'Chrome\u202E\u200Bexe.cod', os: 'Win\u2060dows\u0007', type: 'desktop' },
           location: { city: '\u2066Evil\u2069\u202Dville', region: 'Re\uFEFFgion', country: 'PL' },
         },
       ]);

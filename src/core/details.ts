@@ -28,8 +28,9 @@ export function deviceLabel(session: Session, { t }: Translator): string {
   return browser ?? os ?? t('row.device.unknown', { type: session.device?.type ?? 'other' });
 }
 
-/** A country given as an ISO 3166 code reads as its name in the reader's language. */
-function countryName(country: string, locale: string): string {
+/** A country given as an ISO 3166 code reads as its name in the reader's language; ZZ (unknown) is no detail. */
+function countryName(country: string, locale: string): string | undefined {
+  if (/^zz$/i.test(country)) return undefined;
   if (!/^[A-Za-z]{2}$/.test(country)) return country;
   try {
     const names = cached(`region:${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' }));
@@ -42,7 +43,7 @@ function countryName(country: string, locale: string): string {
 /** The approximate place, joined the way the locale joins a list. */
 export function locationLabel(session: Session, { locale, t }: Translator): string | undefined {
   const { city, region, country } = session.location ?? {};
-  const parts = [city, region, country && countryName(country, locale)]
+  const parts = [city, region, country ? countryName(country, locale) : undefined]
     .map(optionalDisplayText)
     .filter((part): part is string => part !== undefined);
   if (parts.length === 0) return undefined;

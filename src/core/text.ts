@@ -1,6 +1,7 @@
-// Bidi overrides and isolates, zero-width characters and control characters: in a device or place
-// name they can only spoof or hide text, so they are removed before display.
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+// Bidi marks, overrides and isolates, zero-width spaces, invisible tag characters and control
+// characters: in a device or place name they can only spoof or hide text, so they are removed before
+// display. ZWNJ and ZWJ (U+200C, U+200D) stay: Persian and Indic scripts and emoji need them.
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu;
 
 /** The longest detail shown, in characters; longer server text is cut with an ellipsis. @default 80 */
 export const MAX_DETAIL_LENGTH = 80;
