@@ -258,3 +258,23 @@ export const EveryRowStateInTheSection: Story = {
     await expect(new Set(states)).toEqual(new Set(['idle', 'failed', 'signing-out', 'logging-out']));
   },
 };
+
+const longList = mockedApi('many');
+export const LogOutFarDownALongList: Story = {
+  name: 'Log out far down a long list',
+  ...onApi(longList),
+  async play({ canvasElement, canvas, userEvent }) {
+    const list = await findList(canvasElement);
+    const rows = within(list).getAllByRole('listitem');
+    const far = rows[40]!;
+    far.scrollIntoView({ block: 'center' });
+    await userEvent.click(within(far).getByRole('button', { name: /^Log out / }));
+    const dialog = await canvas.findByRole('dialog');
+    // The dialog sits in the viewport wherever the reader scrolled to, not in the middle of the section.
+    const box = dialog.getBoundingClientRect();
+    await expect(box.top).toBeGreaterThanOrEqual(0);
+    await expect(box.bottom).toBeLessThanOrEqual(window.innerHeight);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+  },
+};

@@ -49,7 +49,6 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
 
   return (
     <section
-      ref={setPortal}
       className={['fpas-theme fpas-section', className].filter(Boolean).join(' ')}
       data-slot="active-sessions"
       data-state={sessions.status}
@@ -59,20 +58,25 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
       lang={translator.locale}
     >
       <PortalContainerContext.Provider value={portal}>
-        <header className="fpas-section__header">
-          <Heading id={headingId} className="fpas-section__title">
-            {t('section.title')}
-          </Heading>
-          <p className="fpas-section__intro">{t('section.intro')}</p>
-        </header>
-        <SectionState sessions={sessions} translator={translator} onAnnounce={setAnnouncement} onRefresh={refresh} onLogOutAll={logOutAll} />
-        {sessions.status !== 'loading' && <HelpLinks translator={translator} />}
-        <p className="fpas-section__scope" data-slot="scope">
-          {t('section.scope')}
-        </p>
-        <p role="status" className="fpas-visually-hidden" data-slot="announcer">
-          {announcement}
-        </p>
+        {/* The query container wraps the content but not the portal: containment would make the
+            fixed-position dialogs and menus position against the section instead of the viewport. */}
+        <div className="fpas-section__content">
+          <header className="fpas-section__header">
+            <Heading id={headingId} className="fpas-section__title">
+              {t('section.title')}
+            </Heading>
+            <p className="fpas-section__intro">{t('section.intro')}</p>
+          </header>
+          <SectionState sessions={sessions} translator={translator} onAnnounce={setAnnouncement} onRefresh={refresh} onLogOutAll={logOutAll} />
+          {sessions.status !== 'loading' && <HelpLinks translator={translator} />}
+          <p className="fpas-section__scope" data-slot="scope">
+            {t('section.scope')}
+          </p>
+          <p role="status" className="fpas-visually-hidden" data-slot="announcer">
+            {announcement}
+          </p>
+        </div>
+        <div ref={setPortal} data-slot="portal" />
       </PortalContainerContext.Provider>
     </section>
   );
