@@ -9,7 +9,9 @@ type ModalStoryArgs = Omit<ComponentProps<typeof LogoutConfirmModal>, 'session'>
 
 /**
  * The confirmation before one session is logged out (B4), open, on its own. Radix portals it to
- * <body>, so the play functions look for it on the whole page.
+ * <body>, so the play functions look for it on the whole page. It is the library's one
+ * `ConfirmDialog` (title, body, an error inside, Cancel and a pending-aware confirm), which the
+ * log-out-all card's modal shares: these stories show its every state.
  */
 const meta = {
   title: 'Modals/Log out one session',

@@ -216,3 +216,36 @@ export const EveryRowStateNarrow: Story = {
   args: { actions: 'menu' },
   globals: { viewport: { value: 'narrow', isRotated: false } },
 };
+
+// Every device type the contract knows, and none: the row's `DeviceIcon` and its generic device line.
+const deviceTypes = ['desktop', 'mobile', 'tablet', 'app', undefined] as const;
+export const EveryDeviceType: Story = {
+  name: 'Every device type (icons)',
+  render: ({ onLogOut }, { loaded }) => {
+    const base = (loaded.sessions as Record<FixtureName, Session>).other;
+    return (
+      <Frame>
+        <ul className="fpas-list">
+          {deviceTypes.map((type) => (
+            <SessionRow
+              key={type ?? 'none'}
+              session={{ ...base, id: `type-${type ?? 'none'}`, device: type ? { type } : undefined }}
+              canLogOut
+              now={NOW}
+              onLogOut={onLogOut}
+            />
+          ))}
+        </ul>
+      </Frame>
+    );
+  },
+  async play({ canvas }) {
+    for (const name of ['Unknown desktop device', 'Unknown mobile device', 'Unknown tablet', 'Unknown app', 'Unknown device']) {
+      await expect(canvas.getByText(name)).toBeVisible();
+    }
+    // The icons are decorative: the device line says the same in words.
+    for (const icon of canvas.getAllByRole('listitem').map((row) => row.querySelector('svg'))) {
+      await expect(icon).toHaveAttribute('aria-hidden', 'true');
+    }
+  },
+};
