@@ -203,6 +203,24 @@ describe('ActiveSessionsSection', () => {
     });
   });
 
+  describe('announcements', () => {
+    it('should change the live region for the same message twice, so it is announced twice', async () => {
+      useScenario('logOutAllFails');
+      const { user, container } = renderSection();
+      await rows();
+      const region = container.querySelector('[data-slot="announcer"]')!;
+      await user.click(screen.getByRole('button', { name: 'Log out all' }));
+      const dialog = await screen.findByRole('dialog');
+      await user.click(within(dialog).getByRole('button', { name: 'Log out of all devices' }));
+      await waitFor(() => expect(region).toHaveTextContent("Couldn't log out of all sessions."));
+      const first = region.textContent;
+      await user.click(within(dialog).getByRole('button', { name: 'Log out of all devices' }));
+      await waitFor(() => expect(region.textContent).not.toBe(first));
+      expect(region).toHaveTextContent("Couldn't log out of all sessions.");
+      expect(region).toHaveAttribute('role', 'status');
+    });
+  });
+
   describe('B7 not available', () => {
     it('should explain calmly for SSO accounts, with no error and no list', async () => {
       useScenario('sso');

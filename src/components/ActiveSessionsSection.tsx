@@ -34,17 +34,20 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
   const { t } = translator;
   const headingId = useId();
   const [portal, setPortal] = useState<HTMLElement | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
+  // Screen readers skip a live region whose text did not change: every other message ends with a
+  // no-break space, so "Session list updated." twice in a row is announced twice.
+  const announce = (text: string) => setAnnouncement(({ count }) => ({ text, count: count + 1 }));
   const Heading = `h${headingLevel}` as const;
 
   async function refresh() {
     await sessions.refresh();
-    setAnnouncement(t('announce.refreshed'));
+    announce(t('announce.refreshed'));
   }
 
   async function logOutAll() {
     const result = await sessions.logOutAll();
-    setAnnouncement(result.outcome === 'done' ? t('announce.logOutAll') : t('announce.logOutAll.failed'));
+    announce(result.outcome === 'done' ? t('announce.logOutAll') : t('announce.logOutAll.failed'));
   }
 
   return (
@@ -67,13 +70,14 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
             </Heading>
             <p className="fpas-section__intro">{t('section.intro')}</p>
           </header>
-          <SectionState sessions={sessions} translator={translator} onAnnounce={setAnnouncement} onRefresh={refresh} onLogOutAll={logOutAll} />
+          <SectionState sessions={sessions} translator={translator} onAnnounce={announce} onRefresh={refresh} onLogOutAll={logOutAll} />
           {sessions.status !== 'loading' && <HelpLinks translator={translator} />}
           <p className="fpas-section__scope" data-slot="scope">
             {t('section.scope')}
           </p>
           <p role="status" className="fpas-visually-hidden" data-slot="announcer">
-            {announcement}
+            {announcement.text}
+            {announcement.count % 2 ? '\u00A0' : ''}
           </p>
         </div>
         <div ref={setPortal} data-slot="portal" />
