@@ -1,0 +1,46 @@
+// Type tests for the public surface, checked by `tsc` in npm test's first step (expectTypeOf is a
+// compile-time assertion here; a wrong type fails the type check).
+import { expectTypeOf } from 'vitest';
+import {
+  createFetchSessionsClient,
+  en,
+  pl,
+  useActiveSessions,
+  type ActiveSessionsSectionProps,
+  type Catalog,
+  type LogOutResult,
+  type RowState,
+  type Session,
+  type SessionsClient,
+  type SessionsResult,
+  type UseActiveSessionsResult,
+} from '../src';
+
+// The fetch client is a SessionsClient, and a SessionsClient's calls resolve with the design's types.
+expectTypeOf(createFetchSessionsClient({ baseUrl: '/api' })).toEqualTypeOf<SessionsClient>();
+expectTypeOf<ReturnType<SessionsClient['listSessions']>>().toEqualTypeOf<Promise<SessionsResult>>();
+expectTypeOf<SessionsClient['logOutSession']>().parameters.toEqualTypeOf<
+  [string, { removeTrustedDevice: boolean; signal?: AbortSignal }]
+>();
+expectTypeOf<Session['status']>().toEqualTypeOf<'active' | 'unavailable'>();
+expectTypeOf<RowState>().toEqualTypeOf<'idle' | 'logging-out' | 'failed' | 'signing-out'>();
+
+// headers may be a function returning headers, sync or async.
+createFetchSessionsClient({ baseUrl: '/api', headers: async () => ({ 'X-CSRF-Token': 't' }), credentials: 'include' });
+// @ts-expect-error baseUrl is required
+createFetchSessionsClient({});
+
+// The hook's result is a union on status: the error exists only on `error`, the reason only on `unavailable`.
+declare const result: UseActiveSessionsResult;
+if (result.status === 'error') expectTypeOf(result.error.code).toBeString();
+if (result.status === 'unavailable') expectTypeOf(result.reason).toEqualTypeOf<'sso' | 'not_supported'>();
+// @ts-expect-error `reason` is not on every status
+void result.reason;
+expectTypeOf(result.logOut).returns.toEqualTypeOf<Promise<LogOutResult>>();
+expectTypeOf(useActiveSessions).returns.toEqualTypeOf<UseActiveSessionsResult>();
+
+// Catalogs are plain objects of messages that fit `strings`; a partial catalog does too.
+expectTypeOf(pl).toMatchTypeOf<Catalog>();
+expectTypeOf({ 'row.logOut': 'Wyloguj' }).toMatchTypeOf<Catalog>();
+expectTypeOf(en['row.logOut']).toBeString();
+expectTypeOf<ActiveSessionsSectionProps['strings']>().toEqualTypeOf<Catalog | undefined>();
