@@ -1,7 +1,6 @@
-import { useId, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import { ActiveSessionsContext, ActiveSessionsProvider, type ActiveSessionsProviderProps } from '../hooks/ActiveSessionsProvider';
 import { useActiveSessions, type UseActiveSessionsResult } from '../hooks/useActiveSessions';
-import { useContext } from 'react';
 import { safeHref } from '../core/links';
 import type { Translator } from '../i18n/translator';
 import { ActiveSessionsList } from './ActiveSessionsList';
