@@ -161,6 +161,26 @@ describe('ActiveSessionsSection', () => {
     });
   });
 
+  describe('overlapping logouts', () => {
+    it('should leave another row\'s open modal alone when an earlier logout finishes', async () => {
+      const scenario = createScenarios().typical;
+      const store = useScenario({ ...scenario, delayMs: 300 });
+      const { user } = renderSection();
+      await rows();
+      await user.click(screen.getByRole('button', { name: 'Log out Edge on Windows' }));
+      await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Log out' }));
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      await user.click(screen.getByRole('button', { name: 'Log out ChatGPT app on iOS' }));
+      const second = await screen.findByRole('dialog', { name: 'Log out ChatGPT app on iOS?' });
+      await waitFor(() => expect(screen.queryByText('Edge on Windows')).toBeNull(), { timeout: 3000 });
+      expect(second).toBeInTheDocument();
+      expect(screen.getByRole('dialog', { name: 'Log out ChatGPT app on iOS?' })).toBe(second);
+      expect(screen.getByText('Logged out Edge on Windows.')).toBeInTheDocument();
+      expect(store.requests.filter((r) => r.startsWith('DELETE'))).toEqual(['DELETE /sessions/sess_windows?remove_trusted_device=false']);
+    });
+  });
+
   describe('B5 status unavailable', () => {
     it('should read Session status unavailable, have no Log out, and point to Log out of all sessions', async () => {
       useScenario({ sessions: [f.current, f.unavailable] });

@@ -48,6 +48,9 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
   const focusOnMount = useRef<string | null>(null);
   // Where focus goes after the modal closes: the row's own button, the row, or the next row when it is gone.
   const focusAfterClose = useRef<string | null>(null);
+  // The row whose modal is open now; a logout that ends after its modal was closed (or another row's
+  // opened) only announces its outcome and leaves the modal and focus alone.
+  const openId = useRef<string | null>(null);
 
   // One ref and one Log out handler per id for the list's life, so a memoized row re-renders only when
   // its own session or state changes (logging one out of 1,000 re-renders one row, not all).
@@ -78,6 +81,7 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
   const target = rows.find((row) => row.session.id === targetId) ?? null;
 
   function open(id: string) {
+    openId.current = id;
     focusAfterClose.current = id;
     setModalError(null);
     setTargetId(id);
@@ -90,14 +94,17 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
     const index = rows.indexOf(target);
     setModalError(null);
     const result = await sessions.logOut(session.id);
+    const isStillOpen = openId.current === session.id;
     if (result.outcome === 'failed' || result.outcome === 'refused') {
-      setModalError(result.error);
+      if (isStillOpen) setModalError(result.error);
       onAnnounce?.(t('announce.failed', { device }));
       return; // B4: the modal stays open and shows why.
     }
+    onAnnounce?.(result.outcome === 'logged-out' ? t('announce.loggedOut', { device }) : t('announce.signingOut', { device }));
+    if (!isStillOpen) return;
     const neighbour = rows[index + 1] ?? rows[index - 1];
     focusAfterClose.current = result.outcome === 'logged-out' ? (neighbour?.session.id ?? null) : session.id;
-    onAnnounce?.(result.outcome === 'logged-out' ? t('announce.loggedOut', { device }) : t('announce.signingOut', { device }));
+    openId.current = null;
     setTargetId(null);
   }
 
@@ -146,7 +153,9 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
       <LogoutConfirmModal
         open={target !== null}
         onOpenChange={(isOpen) => {
-          if (!isOpen) setTargetId(null);
+          if (isOpen) return;
+          openId.current = null;
+          setTargetId(null);
         }}
         session={target?.session ?? null}
         pending={target?.state === 'logging-out'}
