@@ -31,7 +31,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const container = useContext(PortalContainerContext);
   const { open, onOpenChange, isPending, error } = props;
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => onOpenChange(next)}>
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
       {props.trigger && <Dialog.Trigger asChild>{props.trigger}</Dialog.Trigger>}
       <Dialog.Portal container={container ?? undefined}>
         <Dialog.Overlay className="fpas-theme fpas-overlay" data-slot="dialog-overlay" />

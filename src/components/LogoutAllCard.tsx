@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { SessionsClientError } from '../client/errors';
 import type { LogOutAllState } from '../hooks/useActiveSessions';
 import { Button } from './Button';
@@ -29,9 +29,6 @@ export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount
   const doneRef = useRef<HTMLParagraphElement>(null);
   const isDone = state === 'done';
 
-  useEffect(() => {
-    if (isDone) setOpen(false);
-  }, [isDone]);
 
   return (
     <section

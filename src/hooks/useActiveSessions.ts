@@ -141,8 +141,8 @@ export function useActiveSessions(): UseActiveSessionsResult {
     if (pending) return pending as Promise<LogOutResult>;
     const row = rows.find((candidate) => candidate.session.id === id);
     if (!row || !row.canLogOut) {
-      const reason = !row ? 'is not in the list' : row.session.isCurrent ? 'is the current session' : 'cannot be logged out from its row now';
-      return Promise.resolve({ outcome: 'refused', error: new SessionsClientError('refused', `Session ${id} ${reason}.`) });
+      // B3, B5: the current session, a status-unavailable one, one already logging out or one not listed.
+      return Promise.resolve({ outcome: 'refused', error: new SessionsClientError('refused', `Session ${id} cannot be logged out from its row.`) });
     }
     const run = (async (): Promise<LogOutResult> => {
       try {
