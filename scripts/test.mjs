@@ -4,14 +4,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-const steps = [
-  ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
-  ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
-  ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
-  ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
-];
-
 // Each Vitest run also writes a JSON report, so the last line can count every test that ran.
 const REPORTS = 'node_modules/.cache/test-results';
 function counted(name) {
@@ -30,6 +22,14 @@ function tally() {
   }
   return { passed, failed };
 }
+
+const steps = [
+  ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
+  ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
+  ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
+  ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
+];
 
 // vite.config.ts launches the same path: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
 function requireChromium() {
