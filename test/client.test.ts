@@ -95,6 +95,13 @@ describe('createFetchSessionsClient', () => {
       expect(result.availability === 'available' && result.sessions.map((s) => s.id)).toEqual(['sess_current']);
     });
 
+    it('should reject a response with rows but none readable as malformed', async () => {
+      serveList({ sessions: [{ ...f.current, is_current: 'yes' }, { ...f.other, id: 7 }] });
+      const error = await rejection(client().listSessions({ signal: signal() }));
+      expect(error).toMatchObject({ code: 'malformed' });
+      expect(error.message).toMatch(/None of the 2 sessions/);
+    });
+
     it('should keep the first of two rows with the same id and count the other', async () => {
       serveList({ sessions: [f.other, { ...f.other, is_trusted: true }] });
       const result = await client().listSessions({ signal: signal() });

@@ -101,7 +101,8 @@ function parseSession(wire: unknown): Session | null {
 /**
  * Validates a `GET /sessions` body. The response as a whole must be `{ sessions: [...] }`, else it is
  * malformed; each row is then checked on its own, so one bad row is left out and counted in
- * `skipped` while every valid row beside it still renders.
+ * `skipped` while every valid row beside it still renders. A response with rows but none readable
+ * is malformed too.
  */
 export function parseSessionsBody(body: unknown): SessionsResult {
   if (!isObject(body) || !Array.isArray(body.sessions)) {
@@ -128,6 +129,11 @@ export function parseSessionsBody(body: unknown): SessionsResult {
       if (!(error instanceof RowRejected)) throw error;
       skipped += 1;
     }
+  }
+  // Nothing readable at all is a malformed response, not an empty list: the section says it cannot
+  // load and offers Try again, instead of "0 sessions" beside a count of hidden ones.
+  if (sessions.length === 0 && skipped > 0) {
+    throw new SessionsClientError('malformed', `None of the ${skipped} sessions in the response could be read.`);
   }
   return { availability: 'available', sessions, skipped };
 }
