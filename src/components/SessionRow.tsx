@@ -6,7 +6,6 @@ import type { SessionsClientError } from '../client/errors';
 import type { RowState } from '../core/sessions';
 import { describeSession } from '../core/details';
 import { Button } from './Button';
-import { DeviceIcon } from './DeviceIcon';
 import { PortalContainerContext } from './ConfirmDialog';
 import { failureMessage, useTranslator } from './i18n';
 
@@ -78,9 +77,9 @@ export const SessionRow = memo(function SessionRow({
       data-current={isCurrent || undefined}
       data-trusted={session.isTrusted || undefined}
       data-status={session.status}
+      data-device={session.device?.type ?? 'unknown'}
       className={sessionRowVariants({ current: isCurrent, state, className })}
     >
-      <DeviceIcon type={session.device?.type} />
       <div className="fpas-row__body">
         <p className="fpas-row__title">
           <bdi className="fpas-row__device">{details.device}</bdi>
