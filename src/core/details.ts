@@ -32,12 +32,15 @@ export function deviceLabel(session: Session, { t }: Translator): string {
 function countryName(country: string, locale: string): string | undefined {
   if (/^zz$/i.test(country)) return undefined;
   if (!/^[A-Za-z]{2}$/.test(country)) return country;
-  try {
-    const names = cached(`region:${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' }));
-    return names.of(country.toUpperCase()) ?? country;
-  } catch {
-    return country;
-  }
+  // Looked up once per locale and code: a long list repeats a handful of countries.
+  return cached(`region:${locale}:${country}`, () => {
+    try {
+      const names = cached(`region:${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' }));
+      return names.of(country.toUpperCase()) ?? country;
+    } catch {
+      return country;
+    }
+  });
 }
 
 /** The approximate place, joined the way the locale joins a list. */
