@@ -1,10 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { act, renderHook, waitFor } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
+import { act, waitFor } from '@testing-library/react';
 import { delay, HttpResponse } from 'msw';
-import type { ReactNode } from 'react';
 import {
-  ActiveSessionsProvider,
   createFetchSessionsClient,
   useActiveSessions,
   type ActiveSessionsProviderProps,
@@ -14,6 +11,7 @@ import {
 import { createFixtures } from '../mocks';
 import { BASE_URL } from './server';
 import { createFaultyApi, sleep, type FaultyApi } from './faultyApi';
+import { renderActiveSessions as setup, renderReady as ready } from './renderActiveSessions';
 
 // The fault matrix: each fault of the API or the network, what the hook shows for it, and that
 // trying again works once the fault is gone, with no row left logging out or failed for nothing.
@@ -23,22 +21,7 @@ const SESSIONS = [f.current, f.other, f.trusted];
 
 type Hook = { result: { current: ReturnType<typeof useActiveSessions> } };
 
-function setup(props: Partial<ActiveSessionsProviderProps> = {}, clientOptions: { timeoutMs?: number } = {}) {
-  const client = props.client ?? createFetchSessionsClient({ baseUrl: BASE_URL, ...clientOptions });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ActiveSessionsProvider client={client} queryClient={queryClient} {...props}>
-      {children}
-    </ActiveSessionsProvider>
-  );
-  return renderHook(() => useActiveSessions(), { wrapper });
-}
 
-async function ready(props: Partial<ActiveSessionsProviderProps> = {}, clientOptions: { timeoutMs?: number } = {}) {
-  const hook = setup(props, clientOptions);
-  await waitFor(() => expect(hook.result.current.status).toBe('ready'));
-  return hook;
-}
 
 async function failedToLoad(props: Partial<ActiveSessionsProviderProps> = {}, clientOptions: { timeoutMs?: number } = {}) {
   const hook = setup(props, clientOptions);

@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, renderHook, waitFor } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
+import { act, waitFor } from '@testing-library/react';
 import { delay, HttpResponse } from 'msw';
-import type { ReactNode } from 'react';
 import {
-  ActiveSessionsProvider,
   createFetchSessionsClient,
   useActiveSessions,
-  type ActiveSessionsProviderProps,
   type LogOutAllResult,
   type LogOutResult,
   type SessionsClient,
@@ -15,6 +11,7 @@ import {
 import { createFixtures } from '../mocks';
 import { BASE_URL } from './server';
 import { createFaultyApi, sleep } from './faultyApi';
+import { renderActiveSessions as setup, renderReady as ready } from './renderActiveSessions';
 
 // Races: calls that overlap each other, the list refetching under a logout, and the section going away
 // mid-request. Each must settle with one request per intent and no row stuck or reset.
@@ -24,22 +21,7 @@ const SESSIONS = [f.current, f.other, f.trusted, f.severalProducts];
 
 type Hook = { result: { current: ReturnType<typeof useActiveSessions> } };
 
-function setup(props: Partial<ActiveSessionsProviderProps> = {}) {
-  const client = props.client ?? createFetchSessionsClient({ baseUrl: BASE_URL });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ActiveSessionsProvider client={client} queryClient={queryClient} {...props}>
-      {children}
-    </ActiveSessionsProvider>
-  );
-  return { ...renderHook(() => useActiveSessions(), { wrapper }), queryClient };
-}
 
-async function ready(props: Partial<ActiveSessionsProviderProps> = {}) {
-  const hook = setup(props);
-  await waitFor(() => expect(hook.result.current.status).toBe('ready'));
-  return hook;
-}
 
 const ids = (hook: Hook) => hook.result.current.sessions.map((s) => s.id);
 const stateOf = (hook: Hook, id: string) => hook.result.current.rows.find((r) => r.session.id === id)?.state;

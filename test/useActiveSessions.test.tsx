@@ -6,28 +6,13 @@ import {
   ActiveSessionsProvider,
   createFetchSessionsClient,
   useActiveSessions,
-  type ActiveSessionsProviderProps,
   type SessionsClient,
 } from '../src';
 import { BASE_URL, useScenario } from './server';
 import { createScenarios } from '../mocks';
+import { renderActiveSessions as setup, renderReady as ready } from './renderActiveSessions';
 
-function setup(props: Partial<ActiveSessionsProviderProps> = {}) {
-  const client = props.client ?? createFetchSessionsClient({ baseUrl: BASE_URL });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ActiveSessionsProvider client={client} queryClient={queryClient} {...props}>
-      {children}
-    </ActiveSessionsProvider>
-  );
-  return renderHook(() => useActiveSessions(), { wrapper });
-}
 
-async function ready(props: Partial<ActiveSessionsProviderProps> = {}) {
-  const hook = setup(props);
-  await waitFor(() => expect(hook.result.current.status).toBe('ready'));
-  return hook;
-}
 
 const ids = (hook: { result: { current: { sessions: { id: string }[] } } }) => hook.result.current.sessions.map((s) => s.id);
 const stateOf = (hook: { result: { current: ReturnType<typeof useActiveSessions> } }, id: string) =>
