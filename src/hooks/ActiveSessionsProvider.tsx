@@ -36,10 +36,15 @@ export type ActiveSessionsProviderProps = {
 };
 
 /** What the provider shares with the hooks below it. */
-export type ActiveSessionsContextValue = Omit<ActiveSessionsProviderProps, 'children' | 'queryClient'> & {
+export type ActiveSessionsContextValue = Pick<ActiveSessionsProviderProps, 'locale' | 'strings' | 'links'> & {
   queryClient: QueryClient;
   /** This provider's slice of the cache and its latest client. */
   scope: SessionsScope;
+  /**
+   * The latest host props, read when they are used: a host that passes the client or callbacks inline
+   * gives them a new identity on every render, and that must not re-render every row.
+   */
+  latest: () => ActiveSessionsProviderProps;
   /** Aborted when the provider unmounts, so no request outlives the section. */
   signal: () => AbortSignal | undefined;
   /** Logouts in flight by session id, so a double call sends one request. */
@@ -56,14 +61,16 @@ let scopeCount = 0;
 export const ActiveSessionsContext = createContext<ActiveSessionsContextValue | null>(null);
 
 /** Supplies the client, locale, strings and links to `useActiveSessions` and the styled components. */
-export function ActiveSessionsProvider({ children, queryClient, ...props }: ActiveSessionsProviderProps) {
+export function ActiveSessionsProvider(props: ActiveSessionsProviderProps) {
+  const { children, queryClient, locale, strings, links } = props;
   if (!props.client) throw new TypeError('ActiveSessionsProvider: the "client" prop is required.');
   const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
   const controller = useRef<AbortController | undefined>(undefined);
-  const latestClient = useRef(props.client);
-  latestClient.current = props.client;
+  const latestProps = useRef(props);
+  latestProps.current = props;
   const [shared] = useState(() => ({
-    scope: { id: ++scopeCount, client: () => latestClient.current },
+    scope: { id: ++scopeCount, client: () => latestProps.current.client },
+    latest: () => latestProps.current,
     inflight: new Map<string, Promise<unknown>>(),
     knownCurrentIds: new Set<string>(),
     reported: new WeakSet<object>(),
@@ -76,12 +83,13 @@ export function ActiveSessionsProvider({ children, queryClient, ...props }: Acti
     return () => current.abort();
   }, []);
 
-  const { client, locale, strings, links, onSignedOut, onUnauthorized } = props;
   const activeQueryClient = queryClient ?? ownQueryClient;
-  // Rows re-render only when something they read changes, not on every host render.
+  // Rows re-render only when something they read changes, not on every host render; links are
+  // compared by their URLs, so an inline links object changes nothing.
+  const { changePassword, signInMethods, support } = links ?? {};
   const value = useMemo<ActiveSessionsContextValue>(
-    () => ({ client, locale, strings, links, onSignedOut, onUnauthorized, ...shared, queryClient: activeQueryClient }),
-    [client, locale, strings, links, onSignedOut, onUnauthorized, shared, activeQueryClient],
+    () => ({ locale, strings, links: { changePassword, signInMethods, support }, ...shared, queryClient: activeQueryClient }),
+    [locale, strings, changePassword, signInMethods, support, shared, activeQueryClient],
   );
   return <ActiveSessionsContext.Provider value={value}>{children}</ActiveSessionsContext.Provider>;
 }

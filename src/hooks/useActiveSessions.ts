@@ -83,7 +83,7 @@ function summarize(mutation: Mutation<unknown, Error, unknown, unknown>): Attemp
 /** The headless hook: the list, each row's state and the logout actions. Renders nothing. */
 export function useActiveSessions(): UseActiveSessionsResult {
   const context = useActiveSessionsContext();
-  const { scope, queryClient, signal, inflight, knownCurrentIds, onSignedOut, onUnauthorized, reported } = context;
+  const { scope, queryClient, signal, inflight, knownCurrentIds, latest, reported } = context;
   const query = useQuery(sessionsQueryOptions(scope), queryClient);
   const logOutMutation = useMutation(logOutMutationOptions(scope, signal), queryClient);
   const logOutAllMutation = useMutation(logOutAllMutationOptions(scope, signal), queryClient);
@@ -127,7 +127,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
     for (const error of errors) {
       if (error && !reported.has(error) && toSessionsError(error).code === 'unauthorized') {
         reported.add(error);
-        onUnauthorized?.(toSessionsError(error));
+        latest().onUnauthorized?.(toSessionsError(error));
       }
     }
   });
@@ -168,7 +168,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
     const run = (async (): Promise<LogOutAllResult> => {
       try {
         const result = await logOutAllMutation.mutateAsync();
-        onSignedOut?.(result);
+        latest().onSignedOut?.(result);
         return { outcome: 'done', ...result };
       } catch (error) {
         return { outcome: 'failed', error: toSessionsError(error) };
