@@ -29,7 +29,6 @@ export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount
   const doneRef = useRef<HTMLParagraphElement>(null);
   const isDone = state === 'done';
 
-
   return (
     <section
       className={['fpas-card', className].filter(Boolean).join(' ')}
@@ -71,4 +70,3 @@ export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount
     </section>
   );
 }
-
