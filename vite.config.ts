@@ -38,7 +38,6 @@ export default defineConfig({
             '@radix-ui/react-dialog',
             '@radix-ui/react-dropdown-menu',
             'class-variance-authority',
-            'intl-messageformat',
             'storybook/test',
             'storybook/preview-api',
             'storybook/viewport',

@@ -5,7 +5,9 @@
 //   active-sessions-i18n-check fr.json [more.json]       your own files, against the shipped en.json
 //   ... --source path/to/en.json [--notes path/to/en.notes.json]
 //
-// One line per problem ("file: key: message"), then a summary; exit 1 on any problem.
+// One line per problem ("file: key: message"), then a summary; exit 1 on any problem. Besides ICU
+// validity, every message must keep to what the package's own formatter (src/i18n/format.ts) runs:
+// no tags, no skeletons, only the number, date and time styles it knows.
 // Plain Node ESM with no dependency beyond the package's own ICU parser, so it runs through npx.
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,12 @@ import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
 const PACKAGE_MESSAGES = fileURLToPath(new URL('../src/i18n/messages/', import.meta.url));
 const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const PLURAL_CATEGORIES = new Set(CATEGORY_ORDER);
+// The styles the runtime formatter knows, as intl-messageformat defines them.
+const RUNTIME_STYLES = {
+  number: ['integer', 'percent'],
+  date: ['short', 'medium', 'long', 'full'],
+  time: ['short', 'medium', 'long', 'full'],
+};
 const USAGE = `Usage: active-sessions-i18n-check [catalog.json ...] [--source en.json] [--notes en.notes.json]
 
 With no catalog, checks every *.json beside the source (except the source and *.notes.json)
@@ -77,7 +85,8 @@ function readCatalog(file, report) {
 /** Parses one message; `other` is checked by us so it gets its own, clearer line. */
 function parseMessage(file, key, message, report) {
   try {
-    return parse(message, { requiresOtherClause: false });
+    // Locations let the runtime check quote the source, and tell `<br/>` from a quoted '<br/>'.
+    return parse(message, { requiresOtherClause: false, captureLocation: true });
   } catch (error) {
     const at = error.location ? ` at column ${error.location.start.column}` : '';
     report.add(file, key, `ICU syntax error: ${error.message}${at}`);
@@ -216,6 +225,24 @@ function checkBranches(file, key, ast, locale, report) {
   });
 }
 
+/** Reports what ICU allows but the runtime formatter rejects, which would show English instead. */
+function checkRuntimeSupport(file, key, message, ast, report) {
+  const source = (el) => message.slice(el.location.start.offset, el.location.end.offset);
+  walk(ast, (el) => {
+    const kind = kindOf(el);
+    if (kind === 'tag' || (el.type === TYPE.literal && /^<[a-z]/i.test(source(el)))) {
+      // `<br/>` parses as text, but the runtime rejects self-closing tags too.
+      report.add(file, key, `tag ${kind === 'tag' ? `<${el.value}>` : source(el)} is not supported by the runtime formatter`);
+    } else if (RUNTIME_STYLES[kind] && el.style !== null) {
+      if (typeof el.style !== 'string') {
+        report.add(file, key, `${source(el)} uses a skeleton, which the runtime formatter does not support`);
+      } else if (!RUNTIME_STYLES[kind].includes(el.style)) {
+        report.add(file, key, `${source(el)} uses a ${kind} style the runtime formatter does not support (supported: ${RUNTIME_STYLES[kind].join(', ')})`);
+      }
+    }
+  });
+}
+
 /** Checks one translated catalog against the parsed source. */
 function checkCatalog(file, sourceAsts, sourceName, report) {
   const catalog = readCatalog(file, report);
@@ -232,6 +259,7 @@ function checkCatalog(file, sourceAsts, sourceName, report) {
     const ast = parseMessage(file, key, message, report);
     if (!ast) continue;
     checkBranches(file, key, ast, locale, report);
+    checkRuntimeSupport(file, key, message, ast, report);
     const sourceAst = sourceAsts.get(key);
     if (sourceAst) compareArguments(file, key, collectArguments(sourceAst), collectArguments(ast), sourceName, report);
   }
@@ -292,7 +320,10 @@ export function main(argv = process.argv.slice(2), out = console.log) {
     const sourceLocale = localeOf(sourceFile);
     for (const [key, message] of Object.entries(source)) {
       const ast = parseMessage(sourceFile, key, message, report);
-      if (ast) checkBranches(sourceFile, key, ast, sourceLocale, report);
+      if (ast) {
+        checkBranches(sourceFile, key, ast, sourceLocale, report);
+        checkRuntimeSupport(sourceFile, key, message, ast, report);
+      }
       sourceAsts.set(key, ast);
     }
     for (const file of targets) checkCatalog(file, sourceAsts, sourceName, report);

@@ -1,4 +1,4 @@
-import { IntlMessageFormat } from 'intl-messageformat';
+import { compileMessage, type FormatMessage } from './format';
 import en from './messages/en.json';
 
 /** Every message key of the source catalog. */
@@ -54,16 +54,17 @@ export function directionOf(locale: string): 'ltr' | 'rtl' {
 export function createTranslator(locale: string | undefined, strings?: Catalog): Translator {
   const resolved = resolveLocale(locale);
   const catalog = (strings ?? {}) as Record<string, string | undefined>;
-  const cache = new Map<MessageKey, IntlMessageFormat>();
+  const cache = new Map<MessageKey, FormatMessage>();
+  const english = (key: MessageKey) => compileMessage(en[key], 'en');
 
-  function compile(key: MessageKey): IntlMessageFormat {
+  function compile(key: MessageKey): FormatMessage {
     const cached = cache.get(key);
     if (cached) return cached;
     const own = catalog[key];
-    let format: IntlMessageFormat | undefined;
+    let format: FormatMessage | undefined;
     if (typeof own === 'string') {
       try {
-        format = new IntlMessageFormat(own, resolved);
+        format = compileMessage(own, resolved);
       } catch (error) {
         if (process.env.NODE_ENV !== 'production') {
           warnOnce(`message "${key}" for "${resolved}" is not valid ICU (${(error as Error).message}); using English.`);
@@ -72,20 +73,20 @@ export function createTranslator(locale: string | undefined, strings?: Catalog):
     } else if (process.env.NODE_ENV !== 'production' && strings && resolved !== 'en' && !resolved.startsWith('en-')) {
       warnOnce(`message "${key}" is missing for "${resolved}"; using English.`);
     }
-    format ??= new IntlMessageFormat(en[key], 'en');
+    format ??= english(key);
     cache.set(key, format);
     return format;
   }
 
   const t: Translate = (key, values) => {
     try {
-      return String(compile(key).format(values));
+      return compile(key)(values);
     } catch (error) {
       // A translation that fails at runtime (e.g. a placeholder it should not have) falls back to English.
       if (process.env.NODE_ENV !== 'production') {
         warnOnce(`message "${key}" for "${resolved}" failed to format (${(error as Error).message}); using English.`);
       }
-      return String(new IntlMessageFormat(en[key], 'en').format(values));
+      return english(key)(values);
     }
   };
 
