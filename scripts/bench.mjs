@@ -164,10 +164,10 @@ const Bare = ({ items }: { items: Item[] }) => <ul>{items.map((item) => <li key=
 
 /** Confirm click → the row gone from the DOM and the modal closed (the DELETE and the refetch included). */
 async function logOutOne(scope: ParentNode = document) {
-  const candidates = [...rows(scope)].filter((row) => !row.hasAttribute('data-trusted') && row.querySelector('[data-slot="row-actions"] button[aria-label]'));
+  const candidates = [...rows(scope)].filter((row) => !row.hasAttribute('data-trusted') && row.querySelector('button[data-slot="row-actions"][aria-label]'));
   const row = candidates[candidates.length >> 1]!;
   const before = requests.length;
-  (row.querySelector('[data-slot="row-actions"] button[aria-label]') as HTMLButtonElement).click();
+  (row.querySelector('button[data-slot="row-actions"][aria-label]') as HTMLButtonElement).click();
   const dialog = await until(() => document.querySelector('[role="dialog"]'));
   const confirm = [...dialog.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Log out');
   if (!confirm) throw new Error('no "Log out" button in the modal');
