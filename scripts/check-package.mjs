@@ -5,8 +5,9 @@
 //   node scripts/check-package.mjs --size        (`npm run size`) build, then only the byte budgets
 //   ... --no-build                               check the dist/ that is there
 //
-// Budgets (min+gzip, every dependency and peer external — what this package adds to a host's bundle):
-// the whole section, the headless hook alone, and styles.css. Exits 1 on any problem.
+// Budgets (min+gzip, what this package adds to a host's bundle: the design card's stack — React,
+// TanStack Query, Radix, class-variance-authority — external, any other dependency counted as ours):
+// the section, the headless hook alone, the fetch client and styles.css. Exits 1 on any problem.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -111,7 +112,7 @@ if (!sizeOnly) {
   }
 }
 
-step('byte budgets (min+gzip, dependencies and peers external)');
+step("byte budgets (min+gzip, the design card's stack external)");
 const cost = await measureOwnCost();
 for (const [key, { label, gz }] of Object.entries(BUDGETS)) {
   const measured = cost[key];

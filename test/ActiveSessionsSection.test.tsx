@@ -51,7 +51,7 @@ describe('ActiveSessionsSection', () => {
       useScenario({ sessions: [{ ...f.current, signed_in_at: '2026-03-04T10:00:00Z' }] });
       renderSection({ locale: 'pl', strings: pl });
       await screen.findByText(/Chrome/, { selector: 'bdi' });
-      expect(screen.getByText((_, el) => el?.tagName === 'SPAN' && /4 mar 2026/.test(el.textContent ?? ''))).toBeInTheDocument();
+      expect(screen.getByText((_, el) => el?.tagName === 'TIME' && /4 mar 2026/.test(el.textContent ?? ''))).toBeInTheDocument();
     });
   });
 

@@ -113,7 +113,7 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
     const id = focusAfterClose.current;
     const row = id ? rowRefs.current.get(id) : undefined;
     // The row's own action when it still has one (Log out, or the menu in narrow containers), else the row.
-    (row?.querySelector<HTMLElement>('[data-slot="row-actions"] button') ?? row)?.focus();
+    (row?.querySelector<HTMLElement>('[data-slot="row-actions"]') ?? row)?.focus();
   }
 
   return (

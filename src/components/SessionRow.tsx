@@ -89,7 +89,7 @@ export const SessionRow = memo(function SessionRow({
         {details.apps.length > 0 && (
           // Not a list: one list item per session keeps the session list easy to count and read.
           <p className="fpas-row__apps" data-slot="row-apps">
-            <span className="fpas-visually-hidden">{t('row.apps.label')} </span>
+            <span className="fpas-visually-hidden">{`${t('row.apps.label')} `}</span>
             {details.apps.map((app) => (
               <span key={app} className={badgeVariants({ tone: 'app' })}>
                 {app}
@@ -101,12 +101,9 @@ export const SessionRow = memo(function SessionRow({
           <p className="fpas-row__meta">
             {details.location && <bdi className="fpas-row__location">{details.location}</bdi>}
             {details.signedIn && (
-              <span className="fpas-row__time">
-                {t('row.signedIn', { date: details.signedIn.date })}{' '}
-                <time dateTime={details.signedIn.iso} className="fpas-row__relative">
-                  ({details.signedIn.relative})
-                </time>
-              </span>
+              <time dateTime={details.signedIn.iso} className="fpas-row__time">
+                {`${t('row.signedIn', { date: details.signedIn.date })} (${details.signedIn.relative})`}
+              </time>
             )}
           </p>
         )}
@@ -131,36 +128,35 @@ export const SessionRow = memo(function SessionRow({
           </p>
         )}
       </div>
-      {showLogOut && (
-        <div className="fpas-row__actions" data-slot="row-actions">
-          {actions === 'button' ? (
-            <Button
-              className="fpas-row__logout"
-              size="sm"
-              isPending={state === 'logging-out'}
-              aria-label={logOutLabel}
-              onClick={onLogOut}
-            >
-              {t('row.logOut')}
-            </Button>
-          ) : (
-            <DropdownMenu.Root modal={false}>
-              <DropdownMenu.Trigger asChild>
-                <Button size="sm" tone="quiet" aria-label={t('row.actions.label', { device: details.device })}>
-                  <span aria-hidden="true">⋯</span>
-                </Button>
-              </DropdownMenu.Trigger>
-              <DropdownMenu.Portal container={portal ?? undefined}>
-                <DropdownMenu.Content className="fpas-theme fpas-menu" align="end" sideOffset={4} data-slot="row-menu">
-                  <DropdownMenu.Item className="fpas-menu__item" disabled={state === 'logging-out'} onSelect={onLogOut} aria-label={logOutLabel}>
-                    {t('row.logOut')}
-                  </DropdownMenu.Item>
-                </DropdownMenu.Content>
-              </DropdownMenu.Portal>
-            </DropdownMenu.Root>
-          )}
-        </div>
-      )}
+      {/* The action is a grid cell of its own, with no wrapper: one element fewer on each of 1,000 rows. */}
+      {showLogOut &&
+        (actions === 'button' ? (
+          <Button
+            className="fpas-row__action"
+            data-slot="row-actions"
+            size="sm"
+            isPending={state === 'logging-out'}
+            aria-label={logOutLabel}
+            onClick={onLogOut}
+          >
+            {t('row.logOut')}
+          </Button>
+        ) : (
+          <DropdownMenu.Root modal={false}>
+            <DropdownMenu.Trigger asChild>
+              <Button className="fpas-row__action" data-slot="row-actions" size="sm" tone="quiet" aria-label={t('row.actions.label', { device: details.device })}>
+                <span aria-hidden="true">⋯</span>
+              </Button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal container={portal ?? undefined}>
+              <DropdownMenu.Content className="fpas-theme fpas-menu" align="end" sideOffset={4} data-slot="row-menu">
+                <DropdownMenu.Item className="fpas-menu__item" disabled={state === 'logging-out'} onSelect={onLogOut} aria-label={logOutLabel}>
+                  {t('row.logOut')}
+                </DropdownMenu.Item>
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        ))}
     </li>
   );
 });
