@@ -14,7 +14,9 @@ import path from 'node:path';
 import { formatBytes, measureOwnCost, packageOf, root } from './measure.mjs';
 
 export const BUDGETS = {
-  sectionCode: { label: 'ActiveSessionsSection, code (English catalog measured below)', gz: 8 * 1024 },
+  // The issue asks 8 KB for the whole section; it is not met (see README, "Cost"). This guard, just
+  // above today's size, stops it growing unnoticed; lower it whenever the section shrinks.
+  section: { label: 'ActiveSessionsSection: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 10.5 * 1024 },
   catalog: { label: 'English catalog (en.json, always bundled as the fallback)', gz: 2 * 1024 },
   hook: { label: 'headless hook: ActiveSessionsProvider + useActiveSessions', gz: 3 * 1024 },
   client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.5 * 1024 },
@@ -122,8 +124,8 @@ for (const [key, { label, gz }] of Object.entries(BUDGETS)) {
   );
   if (!ok) problems.push(`${label} is ${formatBytes(measured.gz)} gz, over its ${formatBytes(gz)} budget`);
 }
-// Reported, not budgeted on their own: what a host pays for the whole section and the whole headless set.
-console.log(`  · whole section, code + English catalog: ${formatBytes(cost.section.gz)} gz (${formatBytes(cost.section.min)} min)`);
+// Reported, not budgeted on their own.
+console.log(`  · the section's code alone, English catalog apart: ${formatBytes(cost.sectionCode.gz)} gz (${formatBytes(cost.sectionCode.min)} min)`);
 console.log(`  · headless hook + fetch client: ${formatBytes(cost.headless.gz)} gz (${formatBytes(cost.headless.min)} min)`);
 
 if (problems.length) {
