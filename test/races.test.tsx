@@ -298,6 +298,9 @@ describe('races', () => {
       api.lingering.clear();
       api.sessions = api.sessions.filter((s) => s.id !== 'sess_windows');
       await act(() => hook.result.current.refresh());
+      // A focus refetch may still be settling on a loaded machine: the row must go, and stay gone.
+      await waitFor(() => expect(ids(hook)).not.toContain('sess_windows'));
+      await act(() => sleep(50));
       expect(ids(hook)).not.toContain('sess_windows');
     });
 
