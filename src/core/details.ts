@@ -1,5 +1,6 @@
 import type { Session } from '../client/types';
 import type { Translator } from '../i18n/translator';
+import { cached } from './cache';
 import { optionalDisplayText } from './text';
 
 /** What a row shows of a session, ready to render (B1), with every missing detail left out (B2). */
@@ -13,12 +14,6 @@ export type SessionDetails = {
   /** The sign-in time, when known and valid. */
   signedIn?: { iso: string; date: string; relative: string };
 };
-
-const intlCache = new Map<string, unknown>();
-function cached<T>(key: string, make: () => T): T {
-  if (!intlCache.has(key)) intlCache.set(key, make());
-  return intlCache.get(key) as T;
-}
 
 /** The device line: browser and OS, either one alone, or a generic label by device type. */
 export function deviceLabel(session: Session, { t }: Translator): string {

@@ -1,6 +1,7 @@
 // The ICU MessageFormat subset our catalogs use, formatted by Intl (plural rules, numbers, dates),
 // in place of intl-messageformat (9.5 KB min+gzip). Parsing follows @formatjs/icu-messageformat-parser,
 // so a message means here what it means to the i18n check and to translators' tools.
+import { cached } from '../core/cache';
 
 /** The values of a message's arguments, by name. */
 export type MessageValues = Record<string, string | number | Date>;
@@ -28,13 +29,8 @@ const STYLES: Record<string, Record<string, object | undefined>> = {
 };
 
 // Intl objects are costly to create and immutable: one per locale and options, shared by every message.
-const formatters = new Map<string, unknown>();
-function cached<T>(Formatter: new (locale: string, options?: object) => T, locale: string, options?: object): T {
-  const key = Formatter.name + locale + JSON.stringify(options);
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) formatters.set(key, (formatter = new Formatter(locale, options)));
-  return formatter;
-}
+const intl = <T>(Formatter: new (locale: string, options?: object) => T, locale: string, options?: object): T =>
+  cached(`${Formatter.name}:${locale}:${JSON.stringify(options)}`, () => new Formatter(locale, options));
 
 const run = (parts: Part[], values: MessageValues | undefined, pound: number) =>
   parts.map((part) => (typeof part === 'string' ? part : part(values, pound))).join('');
@@ -69,7 +65,7 @@ export function compileMessage(source: string, locale: string): FormatMessage {
     const text = read(INTEGER);
     return /\d/.test(text) && Number.isSafeInteger(+text) ? +text : fail('Expected an integer');
   };
-  const numbers = () => cached(Intl.NumberFormat, locale);
+  const numbers = () => intl(Intl.NumberFormat, locale);
 
   // Text and arguments up to the `}` closing a branch or the end; `#` is the number in a plural's branch.
   function message(isBranch: boolean, isPluralBranch: boolean): Part[] {
@@ -136,7 +132,7 @@ export function compileMessage(source: string, locale: string): FormatMessage {
       }
       expect('}');
       const Formatter = type === 'number' ? Intl.NumberFormat : Intl.DateTimeFormat;
-      const format = cached<Intl.NumberFormat | Intl.DateTimeFormat>(Formatter, locale, styles[style]);
+      const format = intl<Intl.NumberFormat | Intl.DateTimeFormat>(Formatter, locale, styles[style]);
       return (values) => format.format(valueOf(values, argumentName) as number);
     }
     const isSelect = type === 'select';
@@ -170,7 +166,7 @@ export function compileMessage(source: string, locale: string): FormatMessage {
     }
     if (!branches.has('other')) fail(`Expected ${branches.size ? "an 'other' branch" : isSelect ? 'a select key' : 'a plural category or =N'}`);
     expect('}');
-    const rules = !isSelect && cached(Intl.PluralRules, locale, { type: type === 'plural' ? 'cardinal' : 'ordinal' });
+    const rules = !isSelect && intl(Intl.PluralRules, locale, { type: type === 'plural' ? 'cardinal' : 'ordinal' });
     return (values) => {
       const value = valueOf(values, argumentName);
       const number = Number(value) - offset;

@@ -1,3 +1,4 @@
+import { cached } from '../core/cache';
 import { compileMessage, type FormatMessage } from './format';
 import en from './messages/en.json';
 
@@ -15,6 +16,10 @@ export type Translator = { locale: string; dir: 'ltr' | 'rtl'; t: Translate };
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'iw', 'ps', 'ur', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 const warned = new Set<string>();
+
+// The English message, compiled once for every translator: the fallback of any key a catalog lacks or
+// breaks, which a broken translation may need on each of 1,000 rows.
+const english = (key: MessageKey): FormatMessage => cached(`en:${key}`, () => compileMessage(en[key], 'en'));
 
 // Development builds warn once per problem; bundlers replace process.env.NODE_ENV (as React and
 // TanStack Query rely on), so production bundles carry none of these messages.
@@ -55,7 +60,6 @@ export function createTranslator(locale: string | undefined, strings?: Catalog):
   const resolved = resolveLocale(locale);
   const catalog = (strings ?? {}) as Record<string, string | undefined>;
   const cache = new Map<MessageKey, FormatMessage>();
-  const english = (key: MessageKey) => compileMessage(en[key], 'en');
 
   function compile(key: MessageKey): FormatMessage {
     const cached = cache.get(key);
