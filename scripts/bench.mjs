@@ -30,7 +30,7 @@ import path from 'node:path';
 import { build, preview } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
-import { bundle, formatBytes, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.mjs';
+import { STACK, bundle, formatBytes, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -78,22 +78,16 @@ ownLine('createFetchSessionsClient (budget 2.5 KB)', own.client);
 ownLine('hook + fetch client together', own.headless);
 console.log(`  ${pad('styles.css', 58)} ${padStart(formatBytes(own.css.gz), 9)}   (${formatBytes(own.css.min)} min)`);
 
-// 2. Dependencies and peers, as the section uses them.
-const GROUPS = [
-  { label: 'react + react-dom (incl. react-dom/client createRoot)', owns: (p) => /^(react|react-dom|scheduler)(\/|$)/.test(p), mount: true },
-  { label: '@tanstack/react-query', owns: (p) => p.startsWith('@tanstack/') },
-  { label: '@radix-ui/react-dialog + react-dropdown-menu', owns: (p) => p.startsWith('@radix-ui/') },
-  { label: 'class-variance-authority', owns: (p) => /^(class-variance-authority|clsx)(\/|$)/.test(p) },
-];
+// 2. The design card's stack, as the section uses it: each group's bytes.
 const SECTION = `export { ActiveSessionsSection } from '${packageName}';`;
 const MOUNT = `export { createRoot } from 'react-dom/client';`;
 const ownSection = own.section.gz;
 const ownSectionMin = own.section.min;
 console.log("\n## The design card's stack alone, as the section uses it (the floor a host pays anyway)\n");
-for (const group of GROUPS) {
+for (const group of STACK) {
   // Bundle the section with this group's packages (and any package no group owns, e.g. Radix's own
   // dependencies) and every other group external; subtract the section's own bytes.
-  const others = GROUPS.filter((g) => g !== group);
+  const others = STACK.filter((g) => g !== group);
   const { js } = await bundle(group.mount ? `${SECTION}\n${MOUNT}` : SECTION, { external: (id) => others.some((g) => g.owns(id)) });
   const s = sizes(js);
   console.log(`  ${pad(group.label, 58)} ${padStart(formatBytes(s.gz - ownSection), 9)}   (${formatBytes(s.min - ownSectionMin)} min)`);

@@ -114,11 +114,18 @@ export const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@')
 const EN_CATALOG = /[\\/]i18n[\\/]messages[\\/]en\.js$/;
 
 /**
- * The design card's stack, which a host pays for anyway (the floor): React, TanStack Query, the Radix
- * primitives and class-variance-authority. Any other package the built code imports is bundled and
- * counts as ours.
+ * The design card's stack, which a host pays for anyway (the floor), by package group: React, TanStack
+ * Query, the Radix primitives and class-variance-authority. Any other package the built code imports
+ * is bundled and counts as ours. `npm run bench` reports each group's own bytes.
  */
-export const isStack = (id) => /^(react|react-dom|@tanstack\/[^/]+|@radix-ui\/[^/]+|class-variance-authority)(\/|$)/.test(id);
+export const STACK = [
+  { label: 'react + react-dom (incl. react-dom/client createRoot)', owns: (id) => /^(react|react-dom|scheduler)(\/|$)/.test(id), mount: true },
+  { label: '@tanstack/react-query', owns: (id) => id.startsWith('@tanstack/') },
+  { label: '@radix-ui/react-dialog + react-dropdown-menu', owns: (id) => id.startsWith('@radix-ui/') },
+  { label: 'class-variance-authority', owns: (id) => /^(class-variance-authority|clsx)(\/|$)/.test(id) },
+];
+
+export const isStack = (id) => STACK.some((group) => group.owns(id));
 
 /** Our cost: the built package with the design card's stack external, and any other dependency bundled. */
 export async function measureOwnCost() {
