@@ -30,6 +30,7 @@ import path from 'node:path';
 import { build, preview } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from './chromium.mjs';
 import { STACK, bundle, formatBytes, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.mjs';
 
 const argv = process.argv.slice(2);
@@ -43,7 +44,6 @@ const PROFILE = argv.includes('--profile');
 const ROWS = option('rows', 1000);
 // Timed fresh mounts (and re-renders) per page load in the like-for-like measurement.
 const MOUNTS = option('mounts', 5);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const BUDGET_RATIO = 2;
 
 const median = (values) => {
@@ -411,10 +411,7 @@ const port = await new Promise((resolve, reject) => {
 });
 const server = await preview({ ...viteConfig, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
 const url = `http://127.0.0.1:${port}/`;
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 // End to end (cold page): one sample per page load.
 const times = { section: [], all: [], logOutSection: [], logOutAll: [] };
@@ -508,7 +505,7 @@ try {
   rmSync(benchDir, { recursive: true, force: true });
 }
 
-const chromiumVersion = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
+const chromiumVersion = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const runs = (values) => `runs: ${values.map((t) => t.toFixed(t < 10 ? 1 : 0)).join(', ')}`;
 const line = (label, value, note = '') => console.log(`  ${pad(label, 62)} ${padStart(value, 9)}   ${note}`);
 const shownBySection = seen.section.mounted.shown;

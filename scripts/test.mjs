@@ -3,6 +3,7 @@
 // the npm packages first; the browser tests need Debian's Chromium (`.ci/run` installs it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { CHROMIUM_PATH } from './chromium.mjs';
 
 // Each Vitest run also writes a JSON report, so the last line can count every test that ran.
 const REPORTS = 'node_modules/.cache/test-results';
@@ -31,11 +32,10 @@ const steps = [
   ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
 ];
 
-// vite.config.ts launches the same path: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
+// The browser vite.config.ts, the consumer test and the bench launch (scripts/chromium.mjs).
 function requireChromium() {
-  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (existsSync(chromium)) return true;
-  console.error(`Chromium is missing: run \`apt-get install -y chromium\` or \`bash .ci/run\` (looked for ${chromium}; CHROMIUM_PATH names another).`);
+  if (existsSync(CHROMIUM_PATH)) return true;
+  console.error(`Chromium is missing: run \`apt-get install -y chromium\` or \`bash .ci/run\` (looked for ${CHROMIUM_PATH}; CHROMIUM_PATH names another).`);
   return false;
 }
 

@@ -18,10 +18,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const started = performance.now();
 const cleanups = [];
 
@@ -131,7 +131,7 @@ const TSCONFIG = {
 
 async function main() {
   console.log(`▶ consumer test: ${pkg.name} from its packed tarball in a fresh Vite app`);
-  if (!existsSync(CHROMIUM)) throw new StepError(`Chromium is missing at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM_PATH)) throw new StepError(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
   if (!existsSync(path.join(root, 'dist/src/index.js'))) {
     log('dist/ missing: npm run build');
     sh(process.execPath, ['scripts/build.mjs'], { cwd: root, what: 'npm run build' });
@@ -199,10 +199,7 @@ async function main() {
   log(`vite preview at ${url}`);
 
   // 5. A person logs out one session.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   cleanups.unshift(() => browser.close());
   const page = await browser.newPage();
   const pageErrors = [];
