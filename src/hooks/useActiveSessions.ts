@@ -101,9 +101,8 @@ export function useActiveSessions(): UseActiveSessionsResult {
   );
 
   const lastAll = allAttempts.at(-1);
-  const logOutAllState = logOutAllStateOf(
-    lastAll && lastAll.status !== 'idle' ? { status: lastAll.status, error: lastAll.error ? toSessionsError(lastAll.error) : null } : undefined,
-  );
+  const lastAllError = lastAll?.error ? toSessionsError(lastAll.error) : null;
+  const logOutAllState = logOutAllStateOf(lastAll && lastAll.status !== 'idle' ? { status: lastAll.status, error: lastAllError } : undefined);
 
   const rows = useMemo(() => {
     // The mutation cache lists attempts oldest first: the last one per id is the row's.
@@ -189,7 +188,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
     logOut,
     logOutAll,
     logOutAllState,
-    logOutAllError: logOutAllState === 'failed' ? toSessionsError(lastAll?.error) : null,
+    logOutAllError: logOutAllState === 'failed' ? lastAllError : null,
     completesBy: logOutAllState === 'done' ? (lastAll?.data as { completesBy?: string } | undefined)?.completesBy : undefined,
     refresh,
   };

@@ -21,10 +21,11 @@ const warned = new Set<string>();
 // breaks, which a broken translation may need on each of 1,000 rows.
 const english = (key: MessageKey): FormatMessage => cached(`en:${key}`, () => compileMessage(en[key], 'en'));
 
-// Development builds warn once per problem; bundlers replace process.env.NODE_ENV (as React and
-// TanStack Query rely on), so production bundles carry none of these messages.
+// Development builds warn once per problem. Each call sits behind its own process.env.NODE_ENV check,
+// which bundlers replace (as React and TanStack Query rely on), so production bundles carry none of
+// these messages.
 function warnOnce(message: string) {
-  if (process.env.NODE_ENV === 'production' || warned.has(message)) return;
+  if (warned.has(message)) return;
   warned.add(message);
   console.warn(`[active-sessions] ${message}`);
 }
