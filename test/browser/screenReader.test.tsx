@@ -4,26 +4,39 @@ import { findList, renderSection, screen } from './section';
 import { startScreenReader } from './screenReader';
 import { press, tabTo } from './keyboard';
 
-describe('explore', () => {
-  it('walk', async () => {
-    const { section } = renderSection({ scenario: 'typical' });
-    await findList();
-    const reader = await startScreenReader(section);
-    console.log((await reader.readAll()).join('\n'));
-  });
-  it('log out', async () => {
-    const { section } = renderSection({ scenario: 'typical' });
-    await findList();
-    const reader = await startScreenReader(section);
-    await tabTo('Log out Edge on Windows');
-    await reader.spoken();
-    await press('{Enter}');
-    await screen.findByRole('dialog');
-    await press('{Tab}');
-    await press('{Enter}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await new Promise((r) => setTimeout(r, 300));
-    console.log((await reader.spoken()).join('\n'));
-    console.log(JSON.stringify(reader.live));
+/**
+ * What a screen-reader user hears, from @guidepup/virtual-screen-reader over the section in Chromium,
+ * driven by real key presses. Its phrases put the role first ("button, Log out Edge on Windows")
+ * where NVDA or VoiceOver would say it last.
+ */
+describe('screen reader', () => {
+  describe('given a logout that succeeds', () => {
+    it('should say the dialog, then where focus lands, then "Logged out …", written where it can be heard', async () => {
+      const { section } = renderSection({ scenario: 'typical' });
+      await findList();
+      const reader = await startScreenReader(section);
+      await tabTo('Log out Edge on Windows');
+      await reader.spoken();
+
+      await press('{Enter}');
+      await screen.findByRole('dialog');
+      await press('{Tab}');
+      expect(await reader.spoken()).toEqual([
+        'dialog, Log out Edge on Windows?, This ends the session on Edge on Windows. Anyone using it will need to sign in again.',
+        'button, Cancel',
+        'button, Log out',
+      ]);
+
+      await press('{Enter}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      await reader.hears('polite: Logged out Edge on Windows.');
+      expect(await reader.spoken()).toEqual([
+        'polite: Logging out…',
+        'button, Log out ChatGPT app on iOS',
+        'polite: Logged out Edge on Windows.',
+      ]);
+      // Written while the dialog still hid the rest of the section, it would never reach a screen reader.
+      expect(reader.live.filter((write) => write.text.startsWith('Logged out'))).toEqual([{ text: 'Logged out Edge on Windows.', exposed: true }]);
+    });
   });
 });
