@@ -88,6 +88,7 @@ export default defineConfig({
             // One time zone, so the sign-in times spoken are the same on every machine.
             provider: playwright({ launchOptions: chromiumLaunchOptions, contextOptions: { timezoneId: 'UTC' } }),
             instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
           },
         },
       },
