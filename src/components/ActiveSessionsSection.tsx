@@ -123,7 +123,8 @@ function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll
       // B8: never blank or broken; an expired sign-in is the host's to fix, so it gets its own words.
       const expired = sessions.error.code === 'unauthorized';
       return (
-        <div className="fpas-notice fpas-notice--danger fpas-state" data-slot="error" role="alert">
+        // A key of its own: an alert is announced when it appears, not when the skeleton turns into one.
+        <div key="error" className="fpas-notice fpas-notice--danger fpas-state" data-slot="error" role="alert">
           <p className="fpas-state__title">{expired ? t('error.unauthorized.title') : t('error.title')}</p>
           <p>{expired ? t('error.unauthorized.body') : t('error.body')}</p>
           {!expired && (

@@ -82,7 +82,7 @@ export const SessionRow = memo(function SessionRow({
     details.device,
     isCurrent && t('row.current'),
     session.isTrusted && t('row.trusted'),
-    details.apps.length > 0 && `${t('row.apps.label')} ${details.apps.join(separator)}`,
+    details.apps[0] && `${t('row.apps.label')} ${details.apps.join(separator)}`,
     details.location,
     signedIn,
     status,
@@ -131,7 +131,7 @@ export const SessionRow = memo(function SessionRow({
           </p>
         )}
         {status && (
-          <p className={`fpas-row__status${state === 'failed' && !isUnavailable ? ' fpas-row__status--danger' : ''}`} data-slot="row-status">
+          <p className={`fpas-row__status${state === 'failed' ? ' fpas-row__status--danger' : ''}`} data-slot="row-status">
             <strong>{status}</strong>{' '}
             {isUnavailable
               ? t('row.status.unavailable.hint')
