@@ -58,6 +58,8 @@ function onRejection(event: PromiseRejectionEvent) {
   if (!detachedNode) unexpected.push(event.reason);
 }
 
+const isLive = (phrase: string | undefined) => /^(polite|assertive): /.test(phrase ?? '');
+
 let running: { stop: () => void } | null = null;
 afterEach(async () => {
   running?.stop();
@@ -83,26 +85,36 @@ export async function startScreenReader(container: HTMLElement) {
   }
   return {
     live: live.writes,
-    /** The phrases spoken since the last call, in order. */
+    /**
+     * The phrases spoken since the last call, in order. One DOM update inside a live region makes
+     * several mutation records, and the virtual reader speaks the region once per record: a repeat
+     * of the phrase just spoken is left out, as a screen reader says the update once.
+     */
     async spoken(): Promise<string[]> {
       const phrases = await since();
       heard += phrases.length;
-      return phrases;
+      return phrases.filter((phrase, index) => !(isLive(phrase) && phrase === phrases[index - 1]));
     },
     /** Waits until `phrase` has been spoken since the last `spoken()`. */
     async hears(phrase: string) {
       await waitFor(async () => expect(await since()).toContain(phrase), { timeout: 3000 });
     },
-    /** Moves the reading cursor through the whole container, as a reader arrowing down does; returns what was said. */
-    async readAll(): Promise<string[]> {
+    /**
+     * Reads `element` (the section, or an open dialog) from its start to its end, as a reader arrowing
+     * down does, and returns what was said, from "region, …" or "dialog, …" to "end of …".
+     */
+    async read(element: Element = container): Promise<string[]> {
+      for (let step = 0; step < 1000 && virtual.activeNode !== element; step += 1) await virtual.previous();
+      // On its "end of …" phrase, one step more wraps around to its start.
+      if ((await virtual.lastSpokenPhrase()).startsWith('end of ')) await virtual.next();
+      heard = (await virtual.spokenPhraseLog()).length - 1;
       for (let step = 0; step < 1000; step += 1) {
         await virtual.next();
-        if (virtual.activeNode === container) break;
+        if (virtual.activeNode === element) break;
       }
       const phrases = await since();
       heard += phrases.length;
-      // The last phrase is the container again, where the cursor wrapped around.
-      return phrases.slice(0, -1);
+      return phrases;
     },
   };
 }
