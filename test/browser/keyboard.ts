@@ -1,10 +1,29 @@
 import { expect } from 'vitest';
 import { userEvent } from 'vitest/browser';
 
-/** Whether the element draws a focus indicator: an outline or a box shadow, as computed. */
+/** Whether an ancestor that clips what overflows it (overflow, paint containment) cuts into the outline. */
+function outlineIsClipped(element: Element, style: CSSStyleDeclaration) {
+  const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+  if (reach <= 0) return false;
+  const box = element.getBoundingClientRect();
+  // Up to <body> (whose overflow is the viewport's, which scrolls rather than clips), and no higher than a
+  // fixed-position box (the dialog), which its ancestors do not clip.
+  for (let child = element; child.parentElement && child.parentElement !== document.body; child = child.parentElement) {
+    if (getComputedStyle(child).position === 'fixed') break;
+    const ancestor = child.parentElement;
+    const clip = getComputedStyle(ancestor);
+    const clips = clip.overflowX !== 'visible' || clip.overflowY !== 'visible' || clip.contentVisibility === 'auto' || /paint|strict|content/.test(clip.contain);
+    if (!clips) continue;
+    const edge = ancestor.getBoundingClientRect();
+    if (box.left - reach < edge.left || box.right + reach > edge.right || box.top - reach < edge.top || box.bottom + reach > edge.bottom) return true;
+  }
+  return false;
+}
+
+/** Whether the element draws a focus indicator: an outline no ancestor clips, or a box shadow, as computed. */
 function drawsFocus(element: Element) {
   const style = getComputedStyle(element);
-  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1;
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1 && !outlineIsClipped(element, style);
   return outline || style.boxShadow !== 'none';
 }
 

@@ -278,6 +278,10 @@ describe('screen reader', () => {
       await press('{Shift>}{Tab}{/Shift}');
       await reader.hears("polite: Couldn't log out of all sessions.");
       expect(withoutProgress(await reader.spoken())).toEqual(['button, Cancel', "polite: Couldn't log out of all sessions."]);
+      // Written with the dialog open: the region must be one the dialog's aria-hidden spares.
+      expect(reader.live.filter((write) => write.text.startsWith("Couldn't"))).toEqual([
+        { text: "Couldn't log out of all sessions.", exposed: true },
+      ]);
     });
   });
 
@@ -303,7 +307,12 @@ describe('screen reader', () => {
   describe('given a list that cannot load', () => {
     it('should read the error as an alert with Try again, then say "Session list updated." once it loads', async () => {
       const { section } = renderSection({ failedLoads: 2 });
-      await screen.findByRole('alert');
+      const loading = section.querySelector('[data-slot="loading"]');
+      expect(loading).toHaveAttribute('role', 'status');
+      const alert = await screen.findByRole('alert');
+      // A new element, which screen readers announce as it appears, not the loading status turned into one.
+      expect(loading).not.toBe(alert);
+      expect(loading).not.toBeInTheDocument();
       const reader = await startScreenReader(section);
       expect((await reader.read()).slice(0, 15)).toEqual([
         'region, Active sessions',
