@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, 'test/browser/**'],
           setupFiles: ['test/setup.ts'],
         },
       },
@@ -55,6 +56,39 @@ export default defineConfig({
               launchOptions: chromiumLaunchOptions,
             }),
             instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        // What a keyboard-only and a screen-reader user meet (test/browser): real key presses through
+        // Playwright, the stylesheet applied, and @guidepup/virtual-screen-reader over the live DOM.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            'msw',
+            '@tanstack/react-query',
+            '@radix-ui/react-dialog',
+            '@radix-ui/react-dropdown-menu',
+            'class-variance-authority',
+            '@testing-library/react',
+            '@guidepup/virtual-screen-reader',
+          ],
+        },
+        test: {
+          name: 'a11y',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            // One time zone, so the sign-in times spoken are the same on every machine.
+            provider: playwright({ launchOptions: chromiumLaunchOptions, contextOptions: { timezoneId: 'UTC' } }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
           },
         },
       },

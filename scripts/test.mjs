@@ -14,7 +14,7 @@ function counted(name) {
 function tally() {
   let passed = 0;
   let failed = 0;
-  for (const name of ['unit', 'storybook']) {
+  for (const name of ['unit', 'storybook', 'a11y']) {
     const file = `${REPORTS}/${name}.json`;
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -29,6 +29,7 @@ const steps = [
   ['openapi.yaml: Redocly lint (recommended rules, warnings as errors)', 'npm', ['run', '--silent', 'lint:openapi']],
   ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
+  ['keyboard and screen reader (Chromium)', 'npx', ['vitest', 'run', '--project', 'a11y', ...counted('a11y')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
   ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
 ];

@@ -36,9 +36,9 @@ export const LogOutASession: Story = {
     await waitFor(() => expect(canvas.queryByText('Edge on Windows')).toBeNull());
     await expect(logOut.store.requests).toContain('DELETE /sessions/sess_windows?remove_trusted_device=false');
     await expect(canvas.getByRole('list', { name: '3 active sessions' })).toBeVisible();
-    await expect(canvas.getByText('Logged out Edge on Windows.')).toBeInTheDocument();
-    // Focus lands on the next row's Log out, not on the page.
+    // Focus lands on the next row's Log out, not on the page; the outcome is said once it is there.
     await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Log out ChatGPT app on iOS'));
+    await expect(await canvas.findByText('Logged out Edge on Windows.')).toBeInTheDocument();
   },
 };
 

@@ -94,7 +94,8 @@ describe('ActiveSessionsSection', () => {
       expect(store.requests).toContain('DELETE /sessions/sess_windows?remove_trusted_device=false');
       await waitFor(() => expect(screen.queryByText('Edge on Windows')).toBeNull());
       await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Log out ChatGPT app on iOS'));
-      expect(screen.getByText('Logged out Edge on Windows.')).toBeInTheDocument();
+      // Said once focus has moved (a frame later), so the focus move does not cut it off.
+      expect(await screen.findByText('Logged out Edge on Windows.')).toBeInTheDocument();
     });
 
     it('should confirm a trusted device with Log out and remove, removing it from trusted devices', async () => {
@@ -176,7 +177,10 @@ describe('ActiveSessionsSection', () => {
       await waitFor(() => expect(screen.queryByText('Edge on Windows')).toBeNull(), { timeout: 3000 });
       expect(second).toBeInTheDocument();
       expect(screen.getByRole('dialog', { name: 'Log out ChatGPT app on iOS?' })).toBe(second);
-      expect(screen.getByText('Logged out Edge on Windows.')).toBeInTheDocument();
+      // Focus is in the other dialog: the outcome waits for the reader's next focus move, then is said.
+      expect(screen.queryByText('Logged out Edge on Windows.')).toBeNull();
+      await user.tab();
+      expect(await screen.findByText('Logged out Edge on Windows.')).toBeInTheDocument();
       expect(store.requests.filter((r) => r.startsWith('DELETE'))).toEqual(['DELETE /sessions/sess_windows?remove_trusted_device=false']);
     });
   });
@@ -232,9 +236,14 @@ describe('ActiveSessionsSection', () => {
       await user.click(screen.getByRole('button', { name: 'Log out all' }));
       const dialog = await screen.findByRole('dialog');
       await user.click(within(dialog).getByRole('button', { name: 'Log out of all devices' }));
+      // With focus in the dialog, each message is said after the reader's next focus move.
+      await within(dialog).findByRole('alert');
+      await user.tab();
       await waitFor(() => expect(region).toHaveTextContent("Couldn't log out of all sessions."));
       const first = region.textContent;
       await user.click(within(dialog).getByRole('button', { name: 'Log out of all devices' }));
+      await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Log out of all devices' })).not.toHaveAttribute('aria-disabled'));
+      await user.tab();
       await waitFor(() => expect(region.textContent).not.toBe(first));
       expect(region).toHaveTextContent("Couldn't log out of all sessions.");
       expect(region).toHaveAttribute('role', 'status');
@@ -293,7 +302,7 @@ describe('ActiveSessionsSection', () => {
       expect(row).toHaveFocus();
       await user.click(screen.getByRole('button', { name: 'Refresh' }));
       await waitFor(() => expect(screen.queryByText('Edge on Windows')).toBeNull());
-      expect(screen.getByText('Session list updated.')).toBeInTheDocument();
+      expect(await screen.findByText('Session list updated.')).toBeInTheDocument();
     });
   });
 

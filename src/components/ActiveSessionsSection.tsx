@@ -1,4 +1,4 @@
-import { useContext, useId, useState } from 'react';
+import { useContext, useId, useRef, useState } from 'react';
 import { ActiveSessionsContext, ActiveSessionsProvider, type ActiveSessionsProviderProps } from '../hooks/ActiveSessionsProvider';
 import { useActiveSessions, type UseActiveSessionsResult } from '../hooks/useActiveSessions';
 import { safeHref } from '../core/links';
@@ -33,10 +33,19 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
   const { t } = translator;
   const headingId = useId();
   const [portal, setPortal] = useState<HTMLElement | null>(null);
-  const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
-  // Screen readers skip a live region whose text did not change: every other message ends with a
-  // no-break space, so "Session list updated." twice in a row is announced twice.
-  const announce = (text: string) => setAnnouncement(({ count }) => ({ text, count: count + 1 }));
+  const [announcement, setAnnouncement] = useState('');
+  // Screen readers skip a live region whose text did not change: a message the same as the last one
+  // gets a no-break space, so "Session list updated." twice in a row is announced twice. Written a
+  // frame later, so a focus move of the same update is reported first and does not cut it off.
+  const write = (text: string) =>
+    requestAnimationFrame(() => setTimeout(() => setAnnouncement((last) => (last === text ? `${text}\u00A0` : text))));
+  // While focus is in a dialog, a message waits for the next focus move (the dialog closing, or the
+  // reader moving on in it) and is said after it: that move would cut it off.
+  const held = useRef('');
+  const announce = (text: string) => {
+    if (portal?.contains(document.activeElement)) held.current = text;
+    else write(text);
+  };
   const Heading = `h${headingLevel}` as const;
 
   async function refresh() {
@@ -58,6 +67,10 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
       aria-busy={sessions.status === 'loading' || undefined}
       dir={dir ?? translator.dir}
       lang={translator.locale}
+      onFocus={() => {
+        if (held.current) write(held.current);
+        held.current = '';
+      }}
     >
       <PortalContainerContext.Provider value={portal}>
         {/* The query container wraps the content but not the portal: containment would make the
@@ -74,9 +87,10 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
           <p className="fpas-section__scope" data-slot="scope">
             {t('section.scope')}
           </p>
-          <p role="status" className="fpas-visually-hidden" data-slot="announcer">
-            {announcement.text}
-            {announcement.count % 2 ? '\u00A0' : ''}
+          {/* aria-live, not only role="status": Radix's modal hides everything else from screen readers
+              (aria-hidden) except [aria-live] regions, and a failure is announced with a dialog open. */}
+          <p role="status" aria-live="polite" className="fpas-visually-hidden" data-slot="announcer">
+            {announcement}
           </p>
         </div>
         <div ref={setPortal} data-slot="portal" />
@@ -109,7 +123,8 @@ function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll
       // B8: never blank or broken; an expired sign-in is the host's to fix, so it gets its own words.
       const expired = sessions.error.code === 'unauthorized';
       return (
-        <div className="fpas-notice fpas-notice--danger fpas-state" data-slot="error" role="alert">
+        // A key of its own: an alert is announced when it appears, not when the skeleton turns into one.
+        <div key="error" className="fpas-notice fpas-notice--danger fpas-state" data-slot="error" role="alert">
           <p className="fpas-state__title">{expired ? t('error.unauthorized.title') : t('error.title')}</p>
           <p>{expired ? t('error.unauthorized.body') : t('error.body')}</p>
           {!expired && (

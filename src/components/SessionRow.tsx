@@ -67,11 +67,34 @@ export const SessionRow = memo(function SessionRow({
   // The visible text is always "Log out", so the accessible name starts with it (WCAG 2.5.3); progress
   // and failure are told in the row's status line.
   const logOutLabel = t('row.logOut.label', { device: details.device });
+  const separator = t('row.location.separator');
+  const signedIn = details.signedIn && `${t('row.signedIn', { date: details.signedIn.date })} (${details.signedIn.relative})`;
+  const status = isUnavailable
+    ? t('row.status.unavailable')
+    : state === 'logging-out'
+      ? t('row.status.loggingOut')
+      : state === 'signing-out'
+        ? t('row.status.signingOut')
+        : state === 'failed' && t('row.status.failed');
+  // The row as one phrase, for a screen reader that lands on it (focus does, after "Show more" or a
+  // logout): the badges and apps would otherwise run into each other with no pause.
+  const label = [
+    details.device,
+    isCurrent && t('row.current'),
+    session.isTrusted && t('row.trusted'),
+    details.apps[0] && `${t('row.apps.label')} ${details.apps.join(separator)}`,
+    details.location,
+    signedIn,
+    status,
+  ]
+    .filter(Boolean)
+    .join(separator);
 
   return (
     <li
       ref={ref}
       tabIndex={-1}
+      aria-label={label}
       data-slot="session-row"
       data-state={state}
       data-current={isCurrent || undefined}
@@ -97,34 +120,24 @@ export const SessionRow = memo(function SessionRow({
             ))}
           </p>
         )}
-        {(details.location || details.signedIn) && (
+        {(details.location || signedIn) && (
           <p className="fpas-row__meta">
             {details.location && <bdi className="fpas-row__location">{details.location}</bdi>}
-            {details.signedIn && (
-              <time dateTime={details.signedIn.iso} className="fpas-row__time">
-                {`${t('row.signedIn', { date: details.signedIn.date })} (${details.signedIn.relative})`}
+            {signedIn && (
+              <time dateTime={details.signedIn?.iso} className="fpas-row__time">
+                {signedIn}
               </time>
             )}
           </p>
         )}
-        {isUnavailable && (
-          <p className="fpas-row__status" data-slot="row-status">
-            <strong>{t('row.status.unavailable')}</strong> {t('row.status.unavailable.hint')}
-          </p>
-        )}
-        {state === 'logging-out' && (
-          <p className="fpas-row__status" data-slot="row-status">
-            <strong>{t('row.status.loggingOut')}</strong>
-          </p>
-        )}
-        {state === 'signing-out' && (
-          <p className="fpas-row__status" data-slot="row-status">
-            <strong>{t('row.status.signingOut')}</strong> {t('row.status.signingOut.hint')}
-          </p>
-        )}
-        {state === 'failed' && (
-          <p className="fpas-row__status fpas-row__status--danger" data-slot="row-status">
-            <strong>{t('row.status.failed')}</strong> {failureMessage(error, translator)}
+        {status && (
+          <p className={`fpas-row__status${state === 'failed' ? ' fpas-row__status--danger' : ''}`} data-slot="row-status">
+            <strong>{status}</strong>{' '}
+            {isUnavailable
+              ? t('row.status.unavailable.hint')
+              : state === 'signing-out'
+                ? t('row.status.signingOut.hint')
+                : state === 'failed' && failureMessage(error, translator)}
           </p>
         )}
       </div>
