@@ -14,7 +14,7 @@ function counted(name) {
 function tally() {
   let passed = 0;
   let failed = 0;
-  for (const name of ['unit', 'storybook']) {
+  for (const name of ['unit', 'server', 'storybook']) {
     const file = `${REPORTS}/${name}.json`;
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -27,6 +27,7 @@ function tally() {
 const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
+  ['reference server over HTTP (PGlite; PostgreSQL too when DATABASE_URL is set)', 'npx', ['vitest', 'run', '--project', 'server', ...counted('server')]],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
   ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
