@@ -69,7 +69,7 @@ export async function verifyNoAccount(password: string): Promise<false> {
 
 /**
  * `Secure` on every cookie, except over plain http to a loopback host (the local demo and tests):
- * Chromium, curl and Playwright accept Secure cookies there, but WebKit and some cookie jars drop
+ * Chromium, curl and Playwright accept Secure cookies there, but Safari (WebKit bug 281149) drops
  * them, which would leave `npm run demo` unable to sign in. Behind TLS (any other host) they are Secure.
  */
 function isSecureRequest(c: Context): boolean {
