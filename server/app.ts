@@ -106,14 +106,12 @@ export function createApp({ store, propagationMs = 0, trustGeoHeaders = false, d
     }),
   );
   // Answers about sessions are per user and change with every logout: never cached anywhere.
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  app.use('/auth/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
+  for (const path of ['/api/*', '/auth/*']) {
+    app.use(path, async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    });
+  }
 
   app.onError((error, c) => {
     logError(error);
