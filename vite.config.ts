@@ -15,8 +15,20 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: [...configDefaults.exclude, 'test/browser/**'],
+          // Each other project's folder runs in its own environment (Node, or Chromium).
+          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/server/**'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        // The reference server over HTTP, in Node (no jsdom): PGlite always, PostgreSQL when DATABASE_URL is set.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

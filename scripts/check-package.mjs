@@ -94,6 +94,8 @@ if (!sizeOnly) {
       if (/(^|\/)(test|stories|\.storybook|node_modules)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$|\.test-d\.ts$/.test(file)) {
         problems.push(`the tarball ships a test or story file: ${file}`);
       }
+      // The reference server and its demo page are for reading and running from the repo, never shipped.
+      if (/^server\//.test(file)) problems.push(`the tarball ships a reference server file: ${file}`);
     }
     console.log(`  ${info.entryCount} files, ${formatBytes(info.size)} packed, ${formatBytes(info.unpackedSize)} unpacked`);
   }

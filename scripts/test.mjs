@@ -14,7 +14,7 @@ function counted(name) {
 function tally() {
   let passed = 0;
   let failed = 0;
-  for (const name of ['unit', 'storybook', 'a11y']) {
+  for (const name of ['unit', 'server', 'storybook', 'a11y']) {
     const file = `${REPORTS}/${name}.json`;
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -28,6 +28,7 @@ const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['openapi.yaml: Redocly lint (recommended rules, warnings as errors)', 'npm', ['run', '--silent', 'lint:openapi']],
   ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
+  ['reference server over HTTP (PGlite; PostgreSQL too when DATABASE_URL is set)', 'npx', ['vitest', 'run', '--project', 'server', ...counted('server')]],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['keyboard and screen reader (Chromium)', 'npx', ['vitest', 'run', '--project', 'a11y', ...counted('a11y')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],

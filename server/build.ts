@@ -1,0 +1,43 @@
+// Builds what the demo page needs, only when it is missing or older than its sources: the package
+// (dist/, by `npm run build`) and then the page (server/demo/dist/, by Vite from dist/).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const demo = path.join(root, 'server/demo');
+
+/** The newest modification time under the given files and folders (0 when none exist). */
+function newest(paths: string[]): number {
+  let time = 0;
+  for (const entry of paths) {
+    if (!existsSync(entry)) continue;
+    const stat = statSync(entry);
+    if (!stat.isDirectory()) time = Math.max(time, stat.mtimeMs);
+    else for (const child of readdirSync(entry)) time = Math.max(time, newest([path.join(entry, child)]));
+  }
+  return time;
+}
+
+function isStale(output: string, sources: string[]): boolean {
+  return !existsSync(output) || statSync(output).mtimeMs < newest(sources);
+}
+
+/** Builds the package and the demo page if needed; says what it did. */
+export async function ensureDemoBuilt(log: (line: string) => void = console.log): Promise<void> {
+  const packageEntry = path.join(root, 'dist/src/index.js');
+  const packageSources = ['src', 'mocks', 'package.json', 'scripts/build.mjs', 'scripts/vite.lib.config.ts'].map((p) => path.join(root, p));
+  if (isStale(packageEntry, packageSources)) {
+    log('building the package (npm run build)…');
+    const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('npm run build failed (see above).');
+  }
+  const page = path.join(demo, 'dist/index.html');
+  const pageSources = [path.join(root, 'dist'), ...['index.html', 'main.tsx', 'demo.css', 'vite.config.ts'].map((f) => path.join(demo, f))];
+  if (isStale(page, pageSources)) {
+    log('building the demo page from dist/ (Vite)…');
+    await build({ configFile: path.join(demo, 'vite.config.ts'), mode: 'production' });
+  }
+}
