@@ -19,6 +19,17 @@ export default defineConfig({
         },
       },
       {
+        // The demo page against the reference server, driven in Debian's Chromium by playwright-core.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         extends: true,
         // Every story in .storybook/main.ts becomes a browser test: render, play function, then axe.
         plugins: [storybookTest({ configDir: '.storybook' })],

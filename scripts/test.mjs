@@ -29,6 +29,7 @@ const steps = [
   ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
+  ['end to end: the demo page against the reference server (PGlite), in Chromium', 'npx', ['vitest', 'run', '--project', 'e2e', ...counted('e2e')], requireChromium],
   ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
 ];
 
