@@ -16,7 +16,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           // Each other project's folder runs in its own environment (Node, or Chromium).
-          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/server/**'],
+          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/server/**', 'test/e2e/**'],
           setupFiles: ['test/setup.ts'],
         },
       },
@@ -29,6 +29,17 @@ export default defineConfig({
           include: ['test/server/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The demo page against the reference server, driven in Debian's Chromium by playwright-core.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

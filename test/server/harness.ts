@@ -14,7 +14,11 @@ export const DATABASES: { name: string; databaseUrl?: string }[] = [
   ...(process.env.DATABASE_URL ? [{ name: 'PostgreSQL', databaseUrl: process.env.DATABASE_URL }] : []),
 ];
 if (!process.env.DATABASE_URL) {
-  console.info('reference server tests: PGlite only — set DATABASE_URL=postgres://… to run them on PostgreSQL too (see DEVELOPERS.md).');
+  // CI never skips the real database: .ci/run installs and starts PostgreSQL and sets DATABASE_URL.
+  if (process.env.CI) {
+    throw new Error('CI must run the reference server on PostgreSQL too, but DATABASE_URL is not set (`bash .ci/run` starts one and sets it).');
+  }
+  console.info('reference server tests: PostgreSQL SKIPPED, PGlite only — no DATABASE_URL. Set DATABASE_URL=postgres://… (or run `bash .ci/run`) to run them on PostgreSQL too.');
 }
 
 export const UA = {
