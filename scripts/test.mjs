@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM_PATH } from './chromium.mjs';
+import { ensureReact18 } from './react18.mjs';
 
 // Each Vitest run also writes a JSON report, so the last line can count every test that ran.
 const REPORTS = 'node_modules/.cache/test-results';
@@ -14,7 +15,7 @@ function counted(name) {
 function tally() {
   let passed = 0;
   let failed = 0;
-  for (const name of ['unit', 'storybook']) {
+  for (const name of ['unit', 'unit-react18', 'storybook']) {
     const file = `${REPORTS}/${name}.json`;
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -26,7 +27,10 @@ function tally() {
 
 const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
+  // React 18.3 lives in node_modules/.cache/react-18 (scripts/react18.mjs installs it once).
+  ['types against @types/react 18', 'npx', ['tsc', '-p', 'tsconfig.react18.json', '--noEmit'], ensureReact18],
+  ['unit and component tests (jsdom, React 19)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
+  ['unit and component tests (jsdom, React 18.3)', 'npx', ['vitest', 'run', '--project', 'unit-react18', ...counted('unit-react18')], ensureReact18],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
   ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
