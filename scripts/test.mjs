@@ -33,7 +33,9 @@ const steps = [
   ['unit and component tests (jsdom, React 18.3)', 'npx', ['vitest', 'run', '--project', 'unit-react18', ...counted('unit-react18')], ensureReact18],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
-  ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
+  ['consumer (React 19): the packed tarball in a fresh Vite app, client-only and server-rendered, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
+  ['consumer (React 18.3): the same app on React 18.3', process.execPath, ['test/consumer/run.mjs', '--react', '18'], requireChromium],
+  ['Next.js 16 App Router: the packed tarball, server prefetch + client section, driven in Chromium', process.execPath, ['test/next/run.mjs'], requireChromium],
 ];
 
 // The browser vite.config.ts, the consumer test and the bench launch (scripts/chromium.mjs).
