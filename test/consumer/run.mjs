@@ -18,15 +18,15 @@
 //
 // Needs the npm registry or a warm npm cache (installs use --prefer-offline) and /usr/bin/chromium
 // (or CHROMIUM_PATH).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { REACT18 } from '../../scripts/react18.mjs';
+import { StepError, checkServerHtml, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -38,37 +38,14 @@ if (reactMajor !== '18' && reactMajor !== '19') {
   process.exit(2);
 }
 
-class StepError extends Error {}
-
 function log(message) {
   console.log(`  ${message} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-}
-
-/** Runs a command to completion; throws with its output on failure. */
-function sh(command, args, { cwd, what }) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-  if (result.status !== 0) {
-    throw new StepError(`${what} failed (exit ${result.status}): ${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
-  }
-  return result.stdout;
 }
 
 /** The version of a package installed in this repo, so the consumer's install hits the npm cache; React 18.3 and its types on `--react 18`. */
 function installedVersion(name) {
   if (reactMajor === '18' && REACT18[name]) return REACT18[name];
   return JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForServer(url, child, output) {
@@ -278,7 +255,7 @@ async function main() {
   // 1. Pack exactly what would be published.
   const packDir = path.join(work, 'pack');
   mkdirSync(packDir);
-  const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }));
+  const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }).stdout);
   const tarball = path.join(packDir, packed.filename);
   log(`packed ${packed.filename} (${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} KB)`);
 
@@ -360,52 +337,11 @@ async function main() {
   if (serverLines.length) throw new StepError(`the server logged while rendering:\n    ${serverLines.join('\n    ')}`);
 }
 
-/** Console errors and warnings, uncaught errors, and the page's API requests. */
-function watch(page) {
-  const messages = [];
-  page.on('pageerror', (error) => messages.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') messages.push(`${message.type()}: ${message.text()} (${message.location().url})`);
-  });
-  const apiRequests = [];
-  page.on('request', (request) => {
-    const { pathname, search } = new URL(request.url());
-    if (pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${pathname}${search}`);
-  });
-  const expectStep = async (what, promise) => {
-    try {
-      return await promise;
-    } catch (error) {
-      const errors = messages.length ? `\n  console:\n    ${messages.join('\n    ')}` : '';
-      throw new StepError(`${what}: ${error.message.split('\n')[0]}${errors}\n  API requests so far: ${apiRequests.join(', ') || 'none'}`);
-    }
-  };
-  return { messages, apiRequests, expectStep };
-}
-
-/** Logs out "Edge on Windows" as a person would, and checks the row goes. */
-async function logOutEdge(page, expectStep) {
-  const rows = page.locator('[data-slot="session-row"]');
-  const rowCount = await rows.count();
-  await expectStep('clicking "Log out Edge on Windows"', page.getByRole('button', { name: 'Log out Edge on Windows', exact: true }).click());
-  const dialog = page.getByRole('dialog');
-  await expectStep('waiting for the confirmation modal', dialog.waitFor({ timeout: 5_000 }));
-  await expectStep('confirming with the modal\'s "Log out"', dialog.getByRole('button', { name: 'Log out', exact: true }).click());
-  await expectStep(
-    'waiting for the Edge on Windows row to disappear',
-    rows.filter({ hasText: 'Edge on Windows' }).waitFor({ state: 'detached', timeout: 10_000 }),
-  );
-  await expectStep('waiting for the modal to close', dialog.waitFor({ state: 'detached', timeout: 5_000 }));
-  const rowsAfter = await rows.count();
-  if (rowsAfter !== rowCount - 1) throw new StepError(`expected ${rowCount - 1} rows after the logout, found ${rowsAfter}.`);
-  return { rowCount, rowsAfter };
-}
-
 // 5a. The client-only app: a person logs out one session.
 async function clientOnlyPage(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const { messages, apiRequests, expectStep } = watch(page);
+  const { messages, apiRequests, expectStep } = watchPage(page);
 
   await expectStep('opening the app', page.goto(url));
   const rows = page.locator('[data-slot="session-row"]');
@@ -433,33 +369,16 @@ async function clientOnlyPage(browser, url) {
 async function serverRenderedPage(browser, url, { locale, timeZone, logOut }, requestsSoFar) {
   const context = await browser.newContext({ timezoneId: timeZone });
   const page = await context.newPage();
-  const { messages, apiRequests, expectStep } = watch(page);
+  const { messages, apiRequests, expectStep } = watchPage(page);
   const where = `${new URL(url).pathname}${new URL(url).search} (React ${reactMajor}, ${locale}, reader in ${timeZone})`;
 
   const response = await expectStep('opening the server-rendered page', page.goto(url));
   const html = await response.text();
-  const rowsInHtml = html.match(/data-slot="session-row"/g)?.length ?? 0;
-  if (rowsInHtml < 3) throw new StepError(`${where}: the server HTML holds ${rowsInHtml} rows, not the list:\n${html.slice(0, 2000)}`);
-  if (html.includes('data-slot="loading"')) throw new StepError(`${where}: the server HTML shows the loading state.`);
-  if (!/<time [^>]*>[^<]*UTC/.test(html)) throw new StepError(`${where}: the server HTML does not give its times in UTC.`);
+  const rowsInHtml = checkServerHtml(html, where);
   const dir = locale === 'ar' ? 'rtl' : 'ltr';
   if (!new RegExp(`<section[^>]* dir="${dir}" lang="${locale}"`).test(html)) throw new StepError(`${where}: the server HTML lacks dir="${dir}" lang="${locale}".`);
 
-  // Hydration is over when the times are the reader's: the section switches right after it.
-  await expectStep(
-    'waiting for the times to switch to the reader\'s zone after hydration',
-    page.waitForFunction(() => {
-      const times = [...document.querySelectorAll('[data-slot="session-row"] time')];
-      return times.length > 0 && times.every((time) => !time.textContent.includes('UTC'));
-    }, undefined, { timeout: 15_000 }),
-  );
-  await page.waitForLoadState('networkidle');
-  const edge = page.locator('time[datetime]').nth(0);
-  const shown = await edge.textContent();
-  const expected = await edge.evaluate(
-    (time, zone) => new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(time.dateTime)),
-    timeZone,
-  );
+  const { shown, expected } = await readerTimeAfterHydration(page, timeZone, expectStep);
   if (!shown.includes(expected)) throw new StepError(`${where}: the first row reads "${shown}", not the reader's time "${expected}".`);
   const section = page.locator('[data-slot="active-sessions"]');
   if ((await section.getAttribute('dir')) !== dir || (await section.getAttribute('lang')) !== locale) {
@@ -481,7 +400,7 @@ async function serverRenderedPage(browser, url, { locale, timeZone, logOut }, re
     if (messages.length) throw new StepError(`${where}: the page logged:\n    ${messages.join('\n    ')}`);
     outcome = `; logged out Edge on Windows, ${rowCount} → ${rowsAfter} rows`;
   }
-  log(`server-rendered ${where}: ${rowsInHtml} rows in the HTML, hydrated silently, one GET (the server's), "${shown.trim()}"${outcome}`);
+  log(`server-rendered ${where}: ${rowsInHtml} rows in the HTML, hydrated silently, one GET (the server's), "${shown}"${outcome}`);
   await context.close();
 }
 

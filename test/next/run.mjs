@@ -18,14 +18,14 @@
 // Needs Node >= 20.9 (Next.js 16), the npm registry or a warm npm cache, and /usr/bin/chromium (or
 // CHROMIUM_PATH). Next.js installs with no install script: its compiler (SWC) is an optional
 // platform package, and so is sharp's, which this app does not use.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { StepError, checkServerHtml, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
 
 export const NEXT_VERSION = '16.4.6';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,32 +34,11 @@ const started = performance.now();
 const cleanups = [];
 const timings = {};
 
-class StepError extends Error {}
-
 function log(message) {
   console.log(`  ${message} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-/** Runs a command to completion; throws with its output on failure; returns { stdout, stderr }. */
-function sh(command, args, { cwd, what, env = {} }) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env } });
-  if (result.status !== 0) throw new StepError(`${what} failed (exit ${result.status}): ${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
-  return result;
-}
-
 const installedVersion = (name) => JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const FILES = {
   'next.config.mjs': `/** @type {import('next').NextConfig} */
@@ -252,60 +231,22 @@ async function main() {
   cleanups.unshift(() => browser.close());
   const context = await browser.newContext({ timezoneId: 'Europe/Warsaw' });
   const page = await context.newPage();
-  const messages = [];
-  page.on('pageerror', (error) => messages.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') messages.push(`${message.type()}: ${message.text()} (${message.location().url})`);
-  });
-  const apiRequests = [];
-  page.on('request', (request) => {
-    const { pathname, search } = new URL(request.url());
-    if (pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${pathname}${search}`);
-  });
-  const expectStep = async (what, promise) => {
-    try {
-      return await promise;
-    } catch (error) {
-      const console = messages.length ? `\n  console:\n    ${messages.join('\n    ')}` : '';
-      throw new StepError(`${what}: ${error.message.split('\n')[0]}${console}\n  API requests from the page: ${apiRequests.join(', ') || 'none'}`);
-    }
-  };
+  const { messages, apiRequests, expectStep } = watchPage(page);
 
   const response = await expectStep('opening /settings', page.goto(`${origin}/settings`));
   const html = await response.text();
-  const rowsInHtml = html.match(/data-slot="session-row"/g)?.length ?? 0;
-  if (rowsInHtml < 3 || !html.includes('Edge on Windows')) throw new StepError(`the first HTML response holds ${rowsInHtml} rows, not the list:\n${html.slice(0, 3000)}`);
-  if (html.includes('data-slot="loading"')) throw new StepError('the first HTML response shows the loading state.');
-  if (!/<time [^>]*>[^<]*UTC/.test(html)) throw new StepError('the first HTML response does not give its times in UTC.');
-
-  await expectStep(
-    "waiting for the times to switch to the reader's zone after hydration",
-    page.waitForFunction(() => {
-      const times = [...document.querySelectorAll('[data-slot="session-row"] time')];
-      return times.length > 0 && times.every((time) => !time.textContent.includes('UTC'));
-    }, undefined, { timeout: 15_000 }),
-  );
-  await page.waitForLoadState('networkidle');
-  const first = page.locator('time[datetime]').nth(0);
-  const shown = await first.textContent();
-  const warsaw = await first.evaluate((time) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(new Date(time.dateTime)));
-  if (!shown.includes(warsaw)) throw new StepError(`the first row reads "${shown}", not the reader's time "${warsaw}".`);
+  const rowsInHtml = checkServerHtml(html, '/settings');
+  if (!html.includes('Edge on Windows')) throw new StepError('the first HTML response lacks the Edge on Windows row.');
+  const { shown, expected } = await readerTimeAfterHydration(page, 'Europe/Warsaw', expectStep);
+  if (!shown.includes(expected)) throw new StepError(`the first row reads "${shown}", not the reader's time "${expected}".`);
   const served = await (await fetch(`${origin}/api/test/requests`)).json();
   if (apiRequests.length !== 0 || served.join() !== 'GET /sessions') {
     throw new StepError(`expected one GET in total (the server's), but the API answered: ${served.join(', ') || 'none'} (from the page: ${apiRequests.join(', ') || 'none'})`);
   }
   if (messages.length) throw new StepError(`the page logged:\n    ${messages.join('\n    ')}`);
-  log(`Chromium (Warsaw): ${rowsInHtml} rows in the first HTML response, hydrated silently, one GET (the server's), "${shown.trim()}"`);
+  log(`Chromium (Warsaw): ${rowsInHtml} rows in the first HTML response, hydrated silently, one GET (the server's), "${shown}"`);
 
-  const rows = page.locator('[data-slot="session-row"]');
-  const rowCount = await rows.count();
-  await expectStep('clicking "Log out Edge on Windows"', page.getByRole('button', { name: 'Log out Edge on Windows', exact: true }).click());
-  const dialog = page.getByRole('dialog');
-  await expectStep('confirming with the modal\'s "Log out"', dialog.getByRole('button', { name: 'Log out', exact: true }).click());
-  await expectStep('waiting for the Edge on Windows row to go', rows.filter({ hasText: 'Edge on Windows' }).waitFor({ state: 'detached', timeout: 10_000 }));
-  await expectStep('waiting for the modal to close', dialog.waitFor({ state: 'detached', timeout: 5_000 }));
-  const rowsAfter = await rows.count();
-  if (rowsAfter !== rowCount - 1) throw new StepError(`expected ${rowCount - 1} rows after the logout, found ${rowsAfter}.`);
+  const { rowCount, rowsAfter } = await logOutEdge(page, expectStep);
   if (apiRequests.join() !== 'DELETE /api/sessions/sess_windows?remove_trusted_device=false,GET /api/sessions') {
     throw new StepError(`the logout sent: ${apiRequests.join(', ')}`);
   }
