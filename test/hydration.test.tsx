@@ -1,7 +1,7 @@
 // Server rendering with data, in one process: a "server" in UTC prefetches the list and renders it to a
 // string; the dehydrated cache goes through JSON, as in a page; a "browser" in another time zone, whose
 // clock has moved on, hydrates that HTML. Chromium does the same for real in test/consumer/run.mjs.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { act, screen, waitFor, within } from '@testing-library/react';
@@ -21,6 +21,12 @@ const HYDRATED_AT = PREFETCHED_AT + 5 * SECOND;
 
 const f = createFixtures(PREFETCHED_AT);
 const sessions = [f.current, { ...f.other, signed_in_at: SIGNED_IN }];
+
+const timeZoneOfTheRun = process.env.TZ;
+afterAll(() => {
+  if (timeZoneOfTheRun === undefined) delete process.env.TZ;
+  else process.env.TZ = timeZoneOfTheRun;
+});
 
 let root: Root | undefined;
 afterEach(() => {
