@@ -57,7 +57,9 @@ if (!existsSync('node_modules/.package-lock.json')) {
 rmSync(REPORTS, { recursive: true, force: true });
 for (const [name, command, args, precondition] of steps) {
   console.log(`\n▶ ${name}`);
+  const started = performance.now();
   const status = precondition && !precondition() ? 1 : run(command, args);
+  console.log(`  (${name.split(':')[0]}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if (status !== 0) {
     const { passed, failed } = tally();
     console.error(`\n✖ npm test: "${name}" failed (exit ${status}).`);
@@ -66,5 +68,5 @@ for (const [name, command, args, precondition] of steps) {
   }
 }
 const { passed, failed } = tally();
-console.log(`\n✔ npm test: all ${steps.length} steps passed (types, package check and consumer test included).`);
+console.log(`\n✔ npm test: all ${steps.length} steps passed (types, package check and consumer tests included).`);
 console.log(`${passed} passed, ${failed} failed`);
