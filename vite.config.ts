@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 // Debian's Chromium: Playwright cannot download its own browser here (scripts/test.mjs checks it exists).
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { react18Aliases } from './scripts/react18.mjs';
 
 export default defineConfig({
   plugins: [react()],
@@ -18,6 +19,22 @@ export default defineConfig({
           // Each other project's folder runs in its own environment (Node, or Chromium).
           exclude: [...configDefaults.exclude, 'test/browser/**', 'test/server/**', 'test/e2e/**'],
           setupFiles: ['test/setup.ts'],
+          env: { EXPECTED_REACT: '19' },
+        },
+      },
+      {
+        extends: true,
+        // The same suite on React 18.3: `node scripts/react18.mjs` installs it (npm test does) in a
+        // folder of its own with every package that imports React, and these aliases resolve to it.
+        resolve: { alias: react18Aliases() },
+        test: {
+          name: 'unit-react18',
+          environment: 'jsdom',
+          // The .tsx tests are the ones that render; the .ts ones (client, core, formatter, i18n check)
+          // load no React, so a second run would repeat the same code for the same result.
+          include: ['test/**/*.test.tsx'],
+          setupFiles: ['test/setup.ts'],
+          env: { EXPECTED_REACT: '18' },
         },
       },
       {

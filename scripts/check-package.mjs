@@ -105,7 +105,7 @@ if (!sizeOnly) {
   if (specProblem) problems.push(specProblem);
   else console.log('  ✔ resolves to the same openapi.yaml as the repo');
 
-  step('dist: imports declared, "use client" on the root entry');
+  step('dist: imports declared, "use client" on the root entry\'s React modules only');
   const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
   const optional = new Set(Object.entries(pkg.peerDependenciesMeta ?? {}).filter(([, m]) => m.optional).map(([n]) => n));
   const dist = path.join(root, 'dist');
@@ -114,8 +114,11 @@ if (!sizeOnly) {
     const rel = path.relative(root, file);
     const code = readFileSync(file, 'utf8');
     const isRootEntry = rel.startsWith(`dist${path.sep}src${path.sep}`);
-    if (isRootEntry && !code.startsWith('"use client";')) problems.push(`${rel} does not start with "use client";`);
-    if (!isRootEntry && code.startsWith('"use client";')) problems.push(`${rel} is not a client module but starts with "use client";`);
+    // Modules using React are client modules (Next.js App Router); the others stay callable from a
+    // Server Component: createFetchSessionsClient, prefetchActiveSessions, the catalogs.
+    const usesReact = /\bfrom\s*["']react(\/jsx-runtime)?["']/.test(code);
+    if (isRootEntry && usesReact && !code.startsWith('"use client";')) problems.push(`${rel} uses React but does not start with "use client";`);
+    if ((!isRootEntry || !usesReact) && code.startsWith('"use client";')) problems.push(`${rel} is not a client module but starts with "use client";`);
     for (const [, spec] of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g)) {
       if (!spec || spec.startsWith('.')) continue;
       const name = packageOf(spec);

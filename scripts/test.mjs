@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM_PATH } from './chromium.mjs';
+import { ensureReact18 } from './react18.mjs';
 
 // Each Vitest run also writes a JSON report, so the last line can count every test that ran.
 const REPORTS = 'node_modules/.cache/test-results';
@@ -14,7 +15,7 @@ function counted(name) {
 function tally() {
   let passed = 0;
   let failed = 0;
-  for (const name of ['unit', 'server', 'storybook', 'a11y', 'e2e']) {
+  for (const name of ['unit', 'unit-react18', 'server', 'storybook', 'a11y', 'e2e']) {
     const file = `${REPORTS}/${name}.json`;
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -27,13 +28,18 @@ function tally() {
 const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['openapi.yaml: Redocly lint (recommended rules, warnings as errors)', 'npm', ['run', '--silent', 'lint:openapi']],
-  ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
+  // React 18.3 lives in node_modules/.cache/react-18 (scripts/react18.mjs installs it once).
+  ['types against @types/react 18', 'npx', ['tsc', '-p', 'tsconfig.react18.json', '--noEmit'], ensureReact18],
+  ['unit and component tests (jsdom, React 19)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
+  ['unit and component tests (jsdom, React 18.3)', 'npx', ['vitest', 'run', '--project', 'unit-react18', ...counted('unit-react18')], ensureReact18],
   ['reference server over HTTP (PGlite; PostgreSQL too when DATABASE_URL is set)', 'npx', ['vitest', 'run', '--project', 'server', ...counted('server')]],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['keyboard and screen reader (Chromium)', 'npx', ['vitest', 'run', '--project', 'a11y', ...counted('a11y')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
   ['end to end: the demo page against the reference server (PGlite), in Chromium', 'npx', ['vitest', 'run', '--project', 'e2e', ...counted('e2e')], requireChromium],
-  ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
+  ['consumer (React 19): the packed tarball in a fresh Vite app, client-only and server-rendered, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
+  ['consumer (React 18.3): the same app on React 18.3', process.execPath, ['test/consumer/run.mjs', '--react', '18'], requireChromium],
+  ['Next.js 16 App Router: the packed tarball, server prefetch + client section, driven in Chromium', process.execPath, ['test/next/run.mjs'], requireChromium],
 ];
 
 // The browser vite.config.ts, the consumer test and the bench launch (scripts/chromium.mjs).
@@ -55,7 +61,9 @@ if (!existsSync('node_modules/.package-lock.json')) {
 rmSync(REPORTS, { recursive: true, force: true });
 for (const [name, command, args, precondition] of steps) {
   console.log(`\n▶ ${name}`);
+  const started = performance.now();
   const status = precondition && !precondition() ? 1 : run(command, args);
+  console.log(`  (${name.split(':')[0]}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if (status !== 0) {
     const { passed, failed } = tally();
     console.error(`\n✖ npm test: "${name}" failed (exit ${status}).`);
@@ -64,5 +72,5 @@ for (const [name, command, args, precondition] of steps) {
   }
 }
 const { passed, failed } = tally();
-console.log(`\n✔ npm test: all ${steps.length} steps passed (types, package check and consumer test included).`);
+console.log(`\n✔ npm test: all ${steps.length} steps passed (types, package check and consumer tests included).`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -1,6 +1,7 @@
 // Library build of @firstparty/active-sessions (`npm run build` runs it through scripts/build.mjs).
 // ESM only, one output module per source module (so each locale catalog is its own module and the
 // ones a host does not import shake out), every dependency and peer left to the host's bundler.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { defineConfig } from 'vite';
@@ -12,6 +13,11 @@ const srcDir = path.join(root, 'src') + path.sep;
 /** A bare specifier (`react`, `@radix-ui/react-dialog`, `msw/browser`) is a package: never bundled. */
 export function isPackageImport(id: string): boolean {
   return !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !path.isAbsolute(id);
+}
+
+/** A module of src/ that renders JSX or imports React (a component, the provider, a hook): a client module for Next.js. */
+export function isClientModule(file: string): boolean {
+  return file.startsWith(srcDir) && (file.endsWith('.tsx') || /\bfrom\s*['"]react['"]/.test(readFileSync(file, 'utf8')));
 }
 
 export default defineConfig({
@@ -48,10 +54,10 @@ export default defineConfig({
         preserveModules: true,
         preserveModulesRoot: root,
         entryFileNames: '[name].js',
-        // Next.js App Router: every module of the root entry is a client module. The mocks are not
-        // (they run in tests and service workers).
-        banner: (chunk) =>
-          chunk.facadeModuleId?.startsWith(srcDir) ? '"use client";' : '',
+        // Next.js App Router: every module of the root entry that uses React is a client module; the
+        // rest (the fetch client, prefetchActiveSessions, the catalogs, the index) stay plain modules a
+        // Server Component can call. The mocks are not client modules (tests and service workers).
+        banner: (chunk) => (chunk.facadeModuleId && isClientModule(chunk.facadeModuleId) ? '"use client";' : ''),
       },
     },
   },

@@ -8,6 +8,7 @@ export type { RowState } from './core/sessions';
 export { ActiveSessionsProvider } from './hooks/ActiveSessionsProvider';
 export type { ActiveSessionsProviderProps, ActiveSessionsLinks } from './hooks/ActiveSessionsProvider';
 export { useActiveSessions } from './hooks/useActiveSessions';
+export { prefetchActiveSessions } from './hooks/queries';
 export type {
   UseActiveSessionsResult,
   SessionRowModel,

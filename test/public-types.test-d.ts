@@ -1,10 +1,14 @@
 // Type tests for the public surface, checked by `tsc` in npm test's first step (expectTypeOf is a
 // compile-time assertion here; a wrong type fails the type check).
 import { expectTypeOf } from 'vitest';
+import { createRef, createElement } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import {
   createFetchSessionsClient,
   en,
   pl,
+  prefetchActiveSessions,
+  SessionRow,
   useActiveSessions,
   type ActiveSessionsSectionProps,
   type Catalog,
@@ -44,3 +48,12 @@ expectTypeOf(pl).toMatchTypeOf<Catalog>();
 expectTypeOf({ 'row.logOut': 'Wyloguj' }).toMatchTypeOf<Catalog>();
 expectTypeOf(en['row.logOut']).toBeString();
 expectTypeOf<ActiveSessionsSectionProps['strings']>().toEqualTypeOf<Catalog | undefined>();
+
+// Server rendering: prefetchActiveSessions fills a QueryClient with a client's list.
+expectTypeOf(prefetchActiveSessions).parameters.toEqualTypeOf<[QueryClient, SessionsClient]>();
+expectTypeOf(prefetchActiveSessions).returns.toEqualTypeOf<Promise<void>>();
+expectTypeOf<UseActiveSessionsResult['updatedAt']>().toEqualTypeOf<number>();
+
+// SessionRow takes a ref to its <li> under @types/react 18 (forwardRef) as under 19.
+declare const session: Session;
+createElement(SessionRow, { session, ref: createRef<HTMLLIElement>() });

@@ -3,7 +3,8 @@
 // (no window, no document) as its loading state, without touching the network.
 import { describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'react-dom/server';
-import { ActiveSessionsSection, ar, type SessionsClient } from '../src';
+import { QueryClient, dehydrate } from '@tanstack/react-query';
+import { ActiveSessionsSection, ar, prefetchActiveSessions, type Session, type SessionsClient } from '../src';
 
 describe('ActiveSessionsSection on the server', () => {
   it('should render the loading state with no DOM and send no request', () => {
@@ -26,5 +27,54 @@ describe('ActiveSessionsSection on the server', () => {
     expect(html).toMatch(/dir="rtl"/);
     expect(html).toMatch(/lang="ar"/);
     expect(html).toContain(ar['section.title']);
+  });
+});
+
+describe('prefetchActiveSessions, then rendering on the server', () => {
+  const edge: Session = {
+    id: 'sess_windows',
+    isCurrent: false,
+    isTrusted: false,
+    status: 'active',
+    apps: ['chatgpt'],
+    device: { browser: 'Edge', os: 'Windows', type: 'desktop' },
+    location: { city: 'Austin', country: 'US' },
+    signedInAt: '2025-03-03T14:05:00.000Z',
+  };
+  const client = (): SessionsClient => ({
+    listSessions: vi.fn(async () => ({ availability: 'available' as const, sessions: [edge] })),
+    logOutSession: vi.fn(async () => {}),
+    logOutAllSessions: vi.fn(async () => ({})),
+  });
+
+  it('should render the rows, with no DOM, no console message and one call to the client', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const warnings = vi.spyOn(console, 'warn');
+    const serverClient = client();
+    const queryClient = new QueryClient();
+    await prefetchActiveSessions(queryClient, serverClient);
+    const html = renderToString(<ActiveSessionsSection client={serverClient} queryClient={queryClient} />);
+    expect(html).toContain('Edge on Windows');
+    expect(html).toContain('Log out Edge on Windows');
+    expect(html).toMatch(/Mar 3, 2025, 2:05:00\sPM UTC/);
+    expect(html).not.toContain('Loading active sessions');
+    expect(serverClient.listSessions).toHaveBeenCalledTimes(1);
+    // React 18 reports a useLayoutEffect rendered on the server; React 19 would not tell.
+    expect(errors).not.toHaveBeenCalled();
+    expect(warnings).not.toHaveBeenCalled();
+  });
+
+  it('should name the list with a key that does not depend on which client or provider asks', async () => {
+    const first = new QueryClient();
+    const second = new QueryClient();
+    await prefetchActiveSessions(first, client());
+    await prefetchActiveSessions(second, client());
+    const keys = (queryClient: QueryClient) => dehydrate(queryClient).queries.map((query) => query.queryHash);
+    expect(keys(first)).toEqual(['["@firstparty/active-sessions","list"]']);
+    expect(keys(second)).toEqual(keys(first));
+  });
+
+  it('should throw a clear error without a client', async () => {
+    await expect(prefetchActiveSessions(new QueryClient(), undefined as unknown as SessionsClient)).rejects.toThrow(/client is required/);
   });
 });

@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useActiveSessions } from '../hooks/useActiveSessions';
+import { useHydrated } from '../hooks/useHydrated';
 import type { SessionsClientError } from '../client/errors';
 import { deviceLabel } from '../core/details';
 import { SessionRow, type SessionRowProps } from './SessionRow';
@@ -10,10 +11,13 @@ import { useTranslator } from './i18n';
 // Below this width (30rem at 16px) row actions move into a menu, matching the stylesheet's container query.
 const NARROW_PX = 480;
 
+// React 18 warns about useLayoutEffect in server rendering; there is no layout to measure there anyway.
+const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
 /** Whether the element is narrow; "wide" until measured, so markup without layout (tests, SSR) keeps its buttons. */
 function useIsNarrow(element: HTMLElement | null): boolean {
   const [isNarrow, setIsNarrow] = useState(false);
-  useLayoutEffect(() => {
+  useBrowserLayoutEffect(() => {
     if (!element || typeof ResizeObserver === 'undefined') return;
     const measure = (width: number) => setIsNarrow(width > 0 && width < NARROW_PX);
     measure(element.getBoundingClientRect().width);
@@ -43,6 +47,7 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
   const rowRefs = useRef(new Map<string, HTMLLIElement>());
   const [list, setList] = useState<HTMLUListElement | null>(null);
   const isNarrow = useIsNarrow(list);
+  const isHydrated = useHydrated();
   const [shown, setShown] = useState(pageSize);
   // After "Show more", focus moves to the first row it revealed.
   const focusOnMount = useRef<string | null>(null);
@@ -133,6 +138,9 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
             state={row.state}
             canLogOut={row.canLogOut}
             error={row.error}
+            // Server HTML and hydration measure "2 days ago" from when the list was loaded (the server's
+            // clock when prefetched), so both render the same; afterwards, from the reader's clock.
+            now={isHydrated ? undefined : sessions.updatedAt}
           />
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { cva, type VariantProps } from 'class-variance-authority';
-import type { ComponentProps } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 
 /** Button looks, by meaning. */
 export const buttonVariants = cva('fpas-button', {
@@ -11,16 +11,24 @@ export const buttonVariants = cva('fpas-button', {
 });
 
 /** Props of `Button`. */
-export type ButtonProps = ComponentProps<'button'> &
+export type ButtonProps = ComponentPropsWithoutRef<'button'> &
   VariantProps<typeof buttonVariants> & {
     /** Shows progress and ignores presses, while staying focusable (unlike `disabled`). @default false */
     isPending?: boolean;
   };
 
-/** The library's button: a native button with a tone, and a pending state that cannot be pressed twice. */
-export function Button({ tone, size, isPending = false, className, onClick, type = 'button', ...props }: ButtonProps) {
+/**
+ * The library's button: a native button with a tone, and a pending state that cannot be pressed twice.
+ * forwardRef, not a `ref` prop: React 18 gives function components no ref, and Radix's `asChild`
+ * triggers need it to return focus.
+ */
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { tone, size, isPending = false, className, onClick, type = 'button', ...props },
+  ref,
+) {
   return (
     <button
+      ref={ref}
       type={type}
       data-slot="button"
       data-state={isPending ? 'pending' : undefined}
@@ -33,4 +41,4 @@ export function Button({ tone, size, isPending = false, className, onClick, type
       {...props}
     />
   );
-}
+});

@@ -68,20 +68,25 @@ export function relativeTime(iso: string, locale: string, now: number): string {
   return format.format(0, 'second');
 }
 
-/** The sign-in date and time in the reader's locale, with a relative hint. */
-export function signedInLabel(session: Session, { locale }: Translator, now: number): SessionDetails['signedIn'] {
+/** The sign-in date and time in the reader's locale and time zone (in UTC when `inUtc`), with a relative hint. */
+export function signedInLabel(session: Session, { locale }: Translator, now: number, inUtc = false): SessionDetails['signedIn'] {
   const iso = session.signedInAt;
   if (!iso || Number.isNaN(Date.parse(iso))) return undefined;
-  const format = cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  // A server cannot know the reader's time zone, and hydration must render what the server sent: until
+  // then a time is shown in UTC, and says so (the long time style names the zone: "2:05:00 PM UTC").
+  const format = cached(
+    `date:${locale}:${inUtc}`,
+    () => new Intl.DateTimeFormat(locale, inUtc ? { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }),
+  );
   return { iso, date: format.format(new Date(iso)), relative: relativeTime(iso, locale, now) };
 }
 
-/** Everything a row shows of a session (B1, B2). */
-export function describeSession(session: Session, translator: Translator, now = Date.now()): SessionDetails {
+/** Everything a row shows of a session (B1, B2); times in UTC when `inUtc` (server HTML). */
+export function describeSession(session: Session, translator: Translator, now = Date.now(), inUtc = false): SessionDetails {
   const apps = [...new Set(session.apps.map((app) => translator.t('row.app', { app })))];
   const details: SessionDetails = { device: deviceLabel(session, translator), apps };
   const location = locationLabel(session, translator);
-  const signedIn = signedInLabel(session, translator, now);
+  const signedIn = signedInLabel(session, translator, now, inUtc);
   if (location) details.location = location;
   if (signedIn) details.signedIn = signedIn;
   return details;

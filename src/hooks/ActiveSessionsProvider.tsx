@@ -38,7 +38,7 @@ export type ActiveSessionsProviderProps = {
 /** What the provider shares with the hooks below it. */
 export type ActiveSessionsContextValue = Pick<ActiveSessionsProviderProps, 'locale' | 'strings' | 'links'> & {
   queryClient: QueryClient;
-  /** This provider's slice of the cache and its latest client. */
+  /** Where the queries get the latest client. */
   scope: SessionsScope;
   /**
    * The latest host props, read when they are used: a host that passes the client or callbacks inline
@@ -55,8 +55,6 @@ export type ActiveSessionsContextValue = Pick<ActiveSessionsProviderProps, 'loca
   reported: WeakSet<object>;
 };
 
-let scopeCount = 0;
-
 /** The provider's context; `null` outside a provider (styled parts then read in English). */
 export const ActiveSessionsContext = createContext<ActiveSessionsContextValue | null>(null);
 
@@ -69,7 +67,7 @@ export function ActiveSessionsProvider(props: ActiveSessionsProviderProps) {
   const latestProps = useRef(props);
   latestProps.current = props;
   const [shared] = useState(() => ({
-    scope: { id: ++scopeCount, client: () => latestProps.current.client },
+    scope: { client: () => latestProps.current.client },
     latest: () => latestProps.current,
     inflight: new Map<string, Promise<unknown>>(),
     knownCurrentIds: new Set<string>(),

@@ -1,21 +1,24 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Session, SessionsClient, SessionsResult } from '../client/types';
 import { SessionsClientError, isRetryable, toSessionsError } from '../client/errors';
 import { keepSessionIdentity } from '../core/sessions';
 
 /**
- * One provider's slice of the cache: keyed by the provider, not the client object, so a host that
- * writes `client={createFetchSessionsClient(…)}` inline does not refetch on every render, while two
- * sections sharing one QueryClient never share entries. `client()` is the latest client passed.
+ * Where a provider's queries get their client: `client()` is the latest one passed, so a host that
+ * writes `client={createFetchSessionsClient(…)}` inline does not refetch on every render.
  */
-export type SessionsScope = { id: number; client: () => SessionsClient };
+export type SessionsScope = { client: () => SessionsClient };
 
-/** The one query-key factory every hook uses. */
+/**
+ * The one query-key factory every hook uses. The keys are constants, never a per-provider counter or
+ * render order: `prefetchActiveSessions` on the server and the section in the browser must name the same
+ * entry. One QueryClient holds one account's list; sections that share it share the list (one GET).
+ */
 export const sessionsKeys = {
   all: ['@firstparty/active-sessions'] as const,
-  list: (scopeId: number) => [...sessionsKeys.all, scopeId, 'list'] as const,
-  logOut: (scopeId: number) => [...sessionsKeys.all, scopeId, 'logOut'] as const,
-  logOutAll: (scopeId: number) => [...sessionsKeys.all, scopeId, 'logOutAll'] as const,
+  list: ['@firstparty/active-sessions', 'list'] as const,
+  logOut: ['@firstparty/active-sessions', 'logOut'] as const,
+  logOutAll: ['@firstparty/active-sessions', 'logOutAll'] as const,
 };
 
 /** Variables of one logout. */
@@ -41,7 +44,7 @@ function checkResult(result: unknown): SessionsResult {
 /** The list query: one GET however many components read it. */
 export function sessionsQueryOptions(scope: SessionsScope) {
   return queryOptions({
-    queryKey: sessionsKeys.list(scope.id),
+    queryKey: sessionsKeys.list,
     queryFn: async ({ signal }) => {
       try {
         return checkResult(await scope.client().listSessions({ signal }));
@@ -62,10 +65,23 @@ export function sessionsQueryOptions(scope: SessionsScope) {
   });
 }
 
+/**
+ * For server rendering: loads the list into `queryClient`, so a host that dehydrates it and hands the
+ * hydrated client to the section (`queryClient` prop) gets rows in its server HTML and no second GET.
+ * A list that fails to load is left out, so server and browser both render the loading state and the
+ * browser loads it (and reports a 401 through `onUnauthorized`).
+ */
+export async function prefetchActiveSessions(queryClient: QueryClient, client: SessionsClient): Promise<void> {
+  if (!client) throw new TypeError('prefetchActiveSessions(queryClient, client): the client is required.');
+  const options = sessionsQueryOptions({ client: () => client });
+  await queryClient.prefetchQuery(options);
+  if (queryClient.getQueryState(options.queryKey)?.status === 'error') queryClient.removeQueries({ queryKey: options.queryKey, exact: true });
+}
+
 /** Logging out one session; every attempt stays in the mutation cache so each row can read its own. */
 export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined) {
   return mutationOptions<void, SessionsClientError, LogOutVariables>({
-    mutationKey: sessionsKeys.logOut(scope.id),
+    mutationKey: sessionsKeys.logOut,
     mutationFn: async ({ id, removeTrustedDevice }) => {
       try {
         await scope.client().logOutSession(id, { removeTrustedDevice, signal: signal() });
@@ -81,7 +97,7 @@ export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortS
 /** Logging out of all sessions (B6). */
 export function logOutAllMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined) {
   return mutationOptions<{ completesBy?: string }, SessionsClientError, void>({
-    mutationKey: sessionsKeys.logOutAll(scope.id),
+    mutationKey: sessionsKeys.logOutAll,
     mutationFn: async () => {
       try {
         return (await scope.client().logOutAllSessions({ signal: signal() })) ?? {};

@@ -62,6 +62,8 @@ type Common = {
   completesBy?: string;
   /** Loads the list again (B8 Try again, B9 Refresh). */
   refresh: () => Promise<void>;
+  /** When the list shown was loaded, in ms since the epoch (0 before): by the server's clock when prefetched there. */
+  updatedAt: number;
 };
 
 /** What `useActiveSessions` returns: a union on `status`, with the actions always present. */
@@ -88,9 +90,9 @@ export function useActiveSessions(): UseActiveSessionsResult {
   const logOutMutation = useMutation(logOutMutationOptions(scope, signal), queryClient);
   const logOutAllMutation = useMutation(logOutAllMutationOptions(scope, signal), queryClient);
 
-  const attempts = useMutationState({ filters: { mutationKey: sessionsKeys.logOut(scope.id) }, select: summarize }, queryClient);
+  const attempts = useMutationState({ filters: { mutationKey: sessionsKeys.logOut }, select: summarize }, queryClient);
   const allAttempts = useMutationState(
-    { filters: { mutationKey: sessionsKeys.logOutAll(scope.id) }, select: (m) => m.state },
+    { filters: { mutationKey: sessionsKeys.logOutAll }, select: (m) => m.state },
     queryClient,
   );
 
@@ -132,7 +134,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
   });
 
   async function refresh() {
-    await queryClient.refetchQueries({ queryKey: sessionsKeys.list(scope.id) });
+    await queryClient.refetchQueries({ queryKey: sessionsKeys.list });
   }
 
   function logOut(id: string): Promise<LogOutResult> {
@@ -191,6 +193,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
     logOutAllError: logOutAllState === 'failed' ? lastAllError : null,
     completesBy: logOutAllState === 'done' ? (lastAll?.data as { completesBy?: string } | undefined)?.completesBy : undefined,
     refresh,
+    updatedAt: query.dataUpdatedAt,
   };
 
   if (query.isPending && !query.isError) return { ...common, status: 'loading' };

@@ -2,65 +2,56 @@
 // The consumer test: a product team's first hour with the published package, end to end.
 //
 //   npm pack the built package → a fresh Vite + React app in a temp dir installs the tarball (no
-//   workspace link) → it type-checks, builds and is served by `vite preview` → Debian's Chromium
-//   renders <ActiveSessionsSection> against the package's own MSW mocks, logs out "Edge on Windows"
-//   and sees the row go and the DELETE go out. The i18n-check bin is run from the install too.
+//   workspace link) → it type-checks and builds → Debian's Chromium, on two pages of it:
+//   - client-only (`createRoot`, the package's MSW mocks in a service worker): renders
+//     <ActiveSessionsSection>, logs out "Edge on Windows" and sees the row go and the DELETE go out;
+//   - server-rendered (`renderToString` after `prefetchActiveSessions`, then `hydrateRoot`; the API is
+//     the package's MSW handlers answered by the app's Node server through msw's getResponse): the
+//     server runs in UTC and the reader in Warsaw (or New York, in Arabic); the first HTML response
+//     holds the rows, hydration logs nothing (React's development build, which reports every
+//     mismatch, and the production one), the server's GET is the only one, the times switch to the
+//     reader's zone, and Log out works.
+//   The i18n-check bin is run from the install too.
 //
-//   node test/consumer/run.mjs          (builds dist/ first when it is missing)
+//   node test/consumer/run.mjs [--react 18]   React 19 (the repo's), or React 18.3 (builds dist/ first when it is missing)
 //   KEEP_CONSUMER=1 node test/consumer/run.mjs   keeps the temp dir for a look
 //
 // Needs the npm registry or a warm npm cache (installs use --prefer-offline) and /usr/bin/chromium
 // (or CHROMIUM_PATH).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { REACT18 } from '../../scripts/react18.mjs';
+import { StepError, checkServerHtml, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const started = performance.now();
 const cleanups = [];
-
-class StepError extends Error {}
+const reactMajor = process.argv.includes('--react') ? process.argv[process.argv.indexOf('--react') + 1] : '19';
+if (reactMajor !== '18' && reactMajor !== '19') {
+  console.error(`usage: node test/consumer/run.mjs [--react 18|19] (got "${reactMajor}")`);
+  process.exit(2);
+}
 
 function log(message) {
   console.log(`  ${message} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-/** Runs a command to completion; throws with its output on failure. */
-function sh(command, args, { cwd, what }) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-  if (result.status !== 0) {
-    throw new StepError(`${what} failed (exit ${result.status}): ${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
-  }
-  return result.stdout;
-}
-
-/** The version of a package installed in this repo, so the consumer's install hits the npm cache. */
+/** The version of a package installed in this repo, so the consumer's install hits the npm cache; React 18.3 and its types on `--react 18`. */
 function installedVersion(name) {
+  if (reactMajor === '18' && REACT18[name]) return REACT18[name];
   return JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForServer(url, child, output) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new StepError(`vite preview exited (${child.exitCode}):\n${output()}`);
+    if (child.exitCode !== null) throw new StepError(`the server exited (${child.exitCode}):\n${output()}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -69,7 +60,7 @@ async function waitForServer(url, child, output) {
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new StepError(`vite preview did not answer at ${url} within 30 s:\n${output()}`);
+  throw new StepError(`the server did not answer at ${url} within 30 s:\n${output()}`);
 }
 
 const MAIN_TSX = `import { StrictMode } from 'react';
@@ -108,9 +99,129 @@ const INDEX_HTML = `<!doctype html>
 </html>
 `;
 
+// The server-rendered page: the same component on both sides, the server's cache handed to the browser.
+const APP_TSX = `import { StrictMode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { ActiveSessionsSection, ar, createFetchSessionsClient, en } from '${pkg.name}';
+import '${pkg.name}/styles.css';
+
+export type Locale = 'en' | 'ar';
+
+// Used in the browser only: on the server the list is prefetched, and rendering fetches nothing.
+const client = createFetchSessionsClient({ baseUrl: '/api' });
+
+export function App({ queryClient, locale }: { queryClient: QueryClient; locale: Locale }) {
+  return (
+    <StrictMode>
+      <main>
+        <h1>Settings › Security</h1>
+        <ActiveSessionsSection client={client} queryClient={queryClient} locale={locale} strings={locale === 'ar' ? ar : en} />
+      </main>
+    </StrictMode>
+  );
+}
+`;
+
+const ENTRY_SERVER_TSX = `import { renderToString } from 'react-dom/server';
+import { QueryClient, dehydrate } from '@tanstack/react-query';
+import { createFetchSessionsClient, prefetchActiveSessions } from '${pkg.name}';
+import { App, type Locale } from './App';
+
+/** One request's page: the section with its rows, and the cache the browser hydrates. */
+export async function render({ apiUrl, cookie, locale }: { apiUrl: string; cookie?: string; locale: Locale }) {
+  const queryClient = new QueryClient();
+  // On the server the API needs an absolute URL, and the reader's own cookie.
+  const client = createFetchSessionsClient({ baseUrl: apiUrl, headers: cookie ? { cookie } : {} });
+  await prefetchActiveSessions(queryClient, client);
+  const html = renderToString(<App queryClient={queryClient} locale={locale} />);
+  // "<" escaped, so no text from the API can close the script element it is sent in.
+  const state = JSON.stringify(dehydrate(queryClient)).replace(/</g, '\\\\u003c');
+  return { html, state };
+}
+`;
+
+const ENTRY_CLIENT_TSX = `import { hydrateRoot } from 'react-dom/client';
+import { QueryClient, hydrate } from '@tanstack/react-query';
+import { App, type Locale } from './App';
+
+const queryClient = new QueryClient();
+hydrate(queryClient, JSON.parse(document.getElementById('sessions-state')!.textContent!));
+const root = document.getElementById('root')!;
+hydrateRoot(root, <App queryClient={queryClient} locale={root.dataset.locale as Locale} />);
+`;
+
+const SSR_HTML = `<!doctype html>
+<html lang="<!--locale-->">
+  <head><meta charset="UTF-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" /><title>Consumer, server-rendered</title><link rel="icon" href="data:," /></head>
+  <body><div id="root" data-locale="<!--locale-->"><!--app--></div><script id="sessions-state" type="application/json"><!--state--></script><script type="module" src="/src/ssr/entry-client.tsx"></script></body>
+</html>
+`;
+
+// The app's server: the built pages and assets, the server-rendered page, and the API (the package's
+// MSW handlers, answered through msw's getResponse, with one in-memory store for every request).
+const SERVER_MJS = `import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { getResponse } from 'msw';
+import { createHandlers } from '${pkg.name}/mocks';
+import { render } from './dist-server/entry-server.js';
+
+const port = Number(process.env.PORT);
+const origin = \`http://127.0.0.1:\${port}\`;
+// The test starts each page from the same sessions (POST /__reset).
+let api = createHandlers({ baseUrl: \`\${origin}/api\`, scenario: 'typical' });
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+async function answerApi(req, res) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const body = chunks.length ? Buffer.concat(chunks) : undefined;
+  const request = new Request(origin + req.url, { method: req.method, headers: req.headers, body });
+  const response = (await getResponse(api, request)) ?? new Response(null, { status: 404 });
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+// /ssr uses the production build (dist/), /dev/ssr the development one (dist-dev/, React's warnings on).
+async function answerPage(req, res, dir, locale) {
+  const template = await readFile(path.join(dir, 'ssr.html'), 'utf8');
+  const { html, state } = await render({ apiUrl: \`\${origin}/api\`, cookie: req.headers.cookie, locale });
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(template.replaceAll('<!--locale-->', locale).replace('<!--app-->', html).replace('<!--state-->', state));
+}
+
+createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url, origin);
+    const locale = url.searchParams.get('locale') === 'ar' ? 'ar' : 'en';
+    if (url.pathname.startsWith('/api/')) return await answerApi(req, res);
+    if (url.pathname === '/__requests') return res.end(JSON.stringify(api.store.requests));
+    if (url.pathname === '/__reset' && req.method === 'POST') {
+      api = createHandlers({ baseUrl: \`\${origin}/api\`, scenario: 'typical' });
+      return res.end();
+    }
+    if (url.pathname === '/ssr') return await answerPage(req, res, 'dist', locale);
+    if (url.pathname === '/dev/ssr') return await answerPage(req, res, 'dist-dev', locale);
+    const [dir, rest] = url.pathname.startsWith('/dev/') ? ['dist-dev', url.pathname.slice(4)] : ['dist', url.pathname];
+    const file = path.join(dir, path.normalize(rest === '/' ? '/index.html' : rest));
+    const content = await readFile(file).catch(() => null);
+    if (!content) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(content);
+  } catch (error) {
+    console.error(error);
+    res.writeHead(500).end();
+  }
+}).listen(port, '127.0.0.1', () => console.log(\`listening on \${origin}\`));
+`;
+
 const VITE_CONFIG = `import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-export default defineConfig({ plugins: [react()], build: { target: 'es2022' }, logLevel: 'warn' });
+export default defineConfig({
+  plugins: [react()],
+  build: { target: 'es2022', rolldownOptions: { input: ['index.html', 'ssr.html'] } },
+  logLevel: 'warn',
+});
 `;
 
 const TSCONFIG = {
@@ -130,41 +241,48 @@ const TSCONFIG = {
 };
 
 async function main() {
-  console.log(`▶ consumer test: ${pkg.name} from its packed tarball in a fresh Vite app`);
+  console.log(`▶ consumer test (React ${reactMajor}): ${pkg.name} from its packed tarball in a fresh Vite app`);
   if (!existsSync(CHROMIUM_PATH)) throw new StepError(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
   if (!existsSync(path.join(root, 'dist/src/index.js'))) {
     log('dist/ missing: npm run build');
     sh(process.execPath, ['scripts/build.mjs'], { cwd: root, what: 'npm run build' });
   }
 
-  const work = mkdtempSync(path.join(os.tmpdir(), 'active-sessions-consumer-'));
+  const work = mkdtempSync(path.join(os.tmpdir(), `active-sessions-consumer-react${reactMajor}-`));
   if (!process.env.KEEP_CONSUMER) cleanups.push(() => rmSync(work, { recursive: true, force: true }));
   else console.log(`  keeping ${work}`);
 
   // 1. Pack exactly what would be published.
   const packDir = path.join(work, 'pack');
   mkdirSync(packDir);
-  const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }));
+  const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }).stdout);
   const tarball = path.join(packDir, packed.filename);
   log(`packed ${packed.filename} (${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} KB)`);
 
   // 2. A fresh app that knows the package only by its tarball.
   const app = path.join(work, 'app');
-  mkdirSync(path.join(app, 'src'), { recursive: true });
+  mkdirSync(path.join(app, 'src/ssr'), { recursive: true });
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true, type: 'module' }, null, 2));
   writeFileSync(path.join(app, 'index.html'), INDEX_HTML);
+  writeFileSync(path.join(app, 'ssr.html'), SSR_HTML);
+  writeFileSync(path.join(app, 'server.mjs'), SERVER_MJS);
   writeFileSync(path.join(app, 'vite.config.ts'), VITE_CONFIG);
   writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   writeFileSync(path.join(app, 'src/main.tsx'), MAIN_TSX);
+  writeFileSync(path.join(app, 'src/ssr/App.tsx'), APP_TSX);
+  writeFileSync(path.join(app, 'src/ssr/entry-server.tsx'), ENTRY_SERVER_TSX);
+  writeFileSync(path.join(app, 'src/ssr/entry-client.tsx'), ENTRY_CLIENT_TSX);
   writeFileSync(path.join(app, 'src/vite-env.d.ts'), '/// <reference types="vite/client" />\n');
 
   const deps = ['react', 'react-dom', '@tanstack/react-query', 'msw', 'vite', '@vitejs/plugin-react', 'typescript', '@types/react', '@types/react-dom'];
-  sh(
-    'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...deps.map((d) => `${d}@${installedVersion(d)}`)],
-    { cwd: app, what: 'npm install (tarball + react, react-dom, @tanstack/react-query, msw, vite, @vitejs/plugin-react)' },
-  );
-  log('installed the tarball and the app dependencies');
+  const versions = deps.map((d) => `${d}@${installedVersion(d)}`);
+  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...versions], {
+    cwd: app,
+    what: `npm install (tarball + ${versions.join(', ')})`,
+  });
+  const reactVersion = JSON.parse(readFileSync(path.join(app, 'node_modules/react/package.json'), 'utf8')).version;
+  if (reactVersion.split('.')[0] !== reactMajor) throw new StepError(`the app installed React ${reactVersion}, not ${reactMajor}.`);
+  log(`installed the tarball and the app dependencies (React ${reactVersion})`);
 
   // 3. The bin ships working: it checks a catalog against the shipped English source.
   const catalog = path.join(app, 'en-GB.json');
@@ -175,19 +293,23 @@ async function main() {
   }
   log(`ran ${Object.keys(pkg.bin ?? {}).join(', ')} from the install`);
 
+  const vite = path.join(app, 'node_modules/.bin/vite');
   sh(path.join(app, 'node_modules/.bin/msw'), ['init', 'public', '--no-save'], { cwd: app, what: 'npx msw init public' });
   sh(path.join(app, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: app, what: 'tsc (the app against the package types)' });
-  log('msw init, and the app type-checks against the package types');
-  sh(path.join(app, 'node_modules/.bin/vite'), ['build'], { cwd: app, what: 'vite build' });
-  log('vite build');
+  log(`msw init, and the app type-checks against the package types (@types/react ${installedVersion('@types/react')})`);
+  sh(vite, ['build'], { cwd: app, what: 'vite build' });
+  // React's development build reports every hydration mismatch, attributes included; production reports only text.
+  sh('env', ['NODE_ENV=development', vite, 'build', '--outDir', 'dist-dev', '--base', '/dev/'], { cwd: app, what: 'vite build (development)' });
+  sh(vite, ['build', '--ssr', 'src/ssr/entry-server.tsx', '--outDir', 'dist-server'], { cwd: app, what: 'vite build --ssr' });
+  log('vite build: the client (production and development) and the server entry');
 
-  // 4. Serve it.
+  // 4. Serve it, from a server in UTC. NODE_ENV is left unset: React's server renderer warns too.
   const port = await freePort();
   let serverOutput = '';
-  const server = spawn(path.join(app, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const server = spawn(process.execPath, ['server.mjs'], {
     cwd: app,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, PORT: String(port), TZ: 'UTC', FORCE_COLOR: '0', NODE_ENV: '' },
   });
   server.stdout.on('data', (d) => (serverOutput += d));
   server.stderr.on('data', (d) => (serverOutput += d));
@@ -196,62 +318,90 @@ async function main() {
   });
   const url = `http://127.0.0.1:${port}/`;
   await waitForServer(url, server, () => serverOutput);
-  log(`vite preview at ${url}`);
+  log(`the app's server (node server.mjs, TZ=UTC) at ${url}`);
 
-  // 5. A person logs out one session.
   const browser = await chromium.launch(chromiumLaunchOptions);
   cleanups.unshift(() => browser.close());
-  const page = await browser.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(`${message.text()} (${message.location().url})`));
-  const apiRequests = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
-  });
+  await clientOnlyPage(browser, url);
+  const requestsSoFar = async () => (await fetch(`${url}__requests`)).json();
+  const resetSessions = () => fetch(`${url}__reset`, { method: 'POST' });
+  for (const page of [
+    { path: 'ssr', locale: 'en', timeZone: 'Europe/Warsaw', logOut: true },
+    { path: 'dev/ssr', locale: 'en', timeZone: 'Europe/Warsaw', logOut: true },
+    { path: 'dev/ssr?locale=ar', locale: 'ar', timeZone: 'America/New_York', logOut: false },
+  ]) {
+    await resetSessions();
+    await serverRenderedPage(browser, `${url}${page.path}`, page, requestsSoFar);
+  }
+  const serverLines = serverOutput.split('\n').filter((line) => line && !line.startsWith('listening on'));
+  if (serverLines.length) throw new StepError(`the server logged while rendering:\n    ${serverLines.join('\n    ')}`);
+}
 
-  const expectStep = async (what, promise) => {
-    try {
-      return await promise;
-    } catch (error) {
-      const errors = pageErrors.length ? `\n  page errors:\n    ${pageErrors.join('\n    ')}` : '';
-      throw new StepError(`${what}: ${error.message.split('\n')[0]}${errors}\n  API requests so far: ${apiRequests.join(', ') || 'none'}`);
-    }
-  };
+// 5a. The client-only app: a person logs out one session.
+async function clientOnlyPage(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { messages, apiRequests, expectStep } = watchPage(page);
 
   await expectStep('opening the app', page.goto(url));
   const rows = page.locator('[data-slot="session-row"]');
   await expectStep('waiting for the session rows', rows.first().waitFor({ timeout: 15_000 }));
-  const rowCount = await rows.count();
-  const logOut = page.getByRole('button', { name: 'Log out Edge on Windows', exact: true });
-  await expectStep('finding "Log out Edge on Windows"', logOut.waitFor({ timeout: 5_000 }));
-  log(`rendered ${rowCount} rows`);
+  await expectStep('finding "Log out Edge on Windows"', page.getByRole('button', { name: 'Log out Edge on Windows', exact: true }).waitFor({ timeout: 5_000 }));
 
   const themed = await page.locator('.fpas-theme').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--fpas-color-text').trim());
   if (!themed) throw new StepError('styles.css is not applied: .fpas-theme has no --fpas-color-text.');
 
-  await expectStep('clicking "Log out Edge on Windows"', logOut.click());
-  const dialog = page.getByRole('dialog');
-  await expectStep('waiting for the confirmation modal', dialog.waitFor({ timeout: 5_000 }));
-  await expectStep('confirming with the modal\'s "Log out"', dialog.getByRole('button', { name: 'Log out', exact: true }).click());
-  await expectStep(
-    'waiting for the Edge on Windows row to disappear',
-    rows.filter({ hasText: 'Edge on Windows' }).waitFor({ state: 'detached', timeout: 10_000 }),
-  );
-  await expectStep('waiting for the modal to close', dialog.waitFor({ state: 'detached', timeout: 5_000 }));
-  const rowsAfter = await rows.count();
-  if (rowsAfter !== rowCount - 1) throw new StepError(`expected ${rowCount - 1} rows after the logout, found ${rowsAfter}.`);
-
+  const { rowCount, rowsAfter } = await logOutEdge(page, expectStep);
   const deletes = apiRequests.filter((r) => r.startsWith('DELETE /api/sessions/'));
   const served = await page.evaluate(() => window.mockRequests.filter((r) => r.startsWith('DELETE ')));
-  if (deletes.length !== 1 || !deletes[0].endsWith('/sess_windows')) {
+  if (deletes.length !== 1 || !deletes[0].startsWith('DELETE /api/sessions/sess_windows')) {
     throw new StepError(`expected one DELETE /api/sessions/sess_windows from the page, saw: ${apiRequests.join(', ') || 'none'}`);
   }
   if (served.length !== 1 || served[0] !== 'DELETE /sessions/sess_windows?remove_trusted_device=false') {
     throw new StepError(`expected the mocks to answer DELETE /sessions/sess_windows?remove_trusted_device=false, they saw: ${served.join(', ') || 'none'}`);
   }
-  if (pageErrors.length) throw new StepError(`the page logged errors:\n    ${pageErrors.join('\n    ')}`);
-  log(`logged out Edge on Windows: ${rowCount} → ${rowsAfter} rows; requests: ${apiRequests.join(', ')}`);
+  if (messages.length) throw new StepError(`the page logged:\n    ${messages.join('\n    ')}`);
+  log(`client-only: logged out Edge on Windows, ${rowCount} → ${rowsAfter} rows; requests: ${apiRequests.join(', ')}`);
+  await context.close();
+}
+
+// 5b. Server-rendered, then hydrated, by a reader in another time zone than the server's.
+async function serverRenderedPage(browser, url, { locale, timeZone, logOut }, requestsSoFar) {
+  const context = await browser.newContext({ timezoneId: timeZone });
+  const page = await context.newPage();
+  const { messages, apiRequests, expectStep } = watchPage(page);
+  const where = `${new URL(url).pathname}${new URL(url).search} (React ${reactMajor}, ${locale}, reader in ${timeZone})`;
+
+  const response = await expectStep('opening the server-rendered page', page.goto(url));
+  const html = await response.text();
+  const rowsInHtml = checkServerHtml(html, where);
+  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  if (!new RegExp(`<section[^>]* dir="${dir}" lang="${locale}"`).test(html)) throw new StepError(`${where}: the server HTML lacks dir="${dir}" lang="${locale}".`);
+
+  const { shown, expected } = await readerTimeAfterHydration(page, timeZone, expectStep);
+  if (!shown.includes(expected)) throw new StepError(`${where}: the first row reads "${shown}", not the reader's time "${expected}".`);
+  const section = page.locator('[data-slot="active-sessions"]');
+  if ((await section.getAttribute('dir')) !== dir || (await section.getAttribute('lang')) !== locale) {
+    throw new StepError(`${where}: after hydration the section is not dir="${dir}" lang="${locale}".`);
+  }
+
+  const served = await requestsSoFar();
+  if (apiRequests.length !== 0 || served.join() !== 'GET /sessions') {
+    throw new StepError(`${where}: expected one GET in total (the server's), but the API answered: ${served.join(', ') || 'none'} (from the page: ${apiRequests.join(', ') || 'none'})`);
+  }
+  if (messages.length) throw new StepError(`${where}: the page logged:\n    ${messages.join('\n    ')}`);
+
+  let outcome = '';
+  if (logOut) {
+    const { rowCount, rowsAfter } = await logOutEdge(page, expectStep);
+    if (apiRequests.join() !== 'DELETE /api/sessions/sess_windows?remove_trusted_device=false,GET /api/sessions') {
+      throw new StepError(`${where}: the logout sent: ${apiRequests.join(', ')}`);
+    }
+    if (messages.length) throw new StepError(`${where}: the page logged:\n    ${messages.join('\n    ')}`);
+    outcome = `; logged out Edge on Windows, ${rowCount} → ${rowsAfter} rows`;
+  }
+  log(`server-rendered ${where}: ${rowsInHtml} rows in the HTML, hydrated silently, one GET (the server's), "${shown}"${outcome}`);
+  await context.close();
 }
 
 let failed = false;
@@ -268,5 +418,5 @@ for (const cleanup of cleanups) {
     // best effort
   }
 }
-if (!failed) console.log(`✔ consumer test passed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+if (!failed) console.log(`✔ consumer test (React ${reactMajor}) passed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 process.exit(failed ? 1 : 0);

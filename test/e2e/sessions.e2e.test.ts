@@ -101,6 +101,13 @@ async function logOutRow(page: Page, device: Device, confirm: 'Log out' | 'Log o
   return { url: new URL(request.url()), status: response?.status() };
 }
 
+/** The pages of the first test's three devices, in the order they were opened: mac, windows, iphone. */
+function firstThreeDevices(): [Page, Page, Page] {
+  const [mac, windows, iphone] = contexts.map((context) => context.pages()[0]);
+  if (!mac || !windows || !iphone) throw new Error('the first test opens three devices; run the file as a whole');
+  return [mac, windows, iphone];
+}
+
 async function closeContexts() {
   await Promise.all(contexts.splice(0).map((context) => context.close()));
 }
@@ -152,7 +159,7 @@ describe('the section against the reference server (PGlite), in Chromium', () =>
   });
 
   it('a trusted device logged out ("Log out and remove") is no longer trusted when it signs in again', async () => {
-    const [mac, , iphone] = contexts.map((context) => context.pages()[0]!);
+    const [mac, , iphone] = firstThreeDevices();
     expect(await row(mac, DEVICES.iphone).textContent()).toContain('Trusted device');
 
     const sent = await logOutRow(mac, DEVICES.iphone, 'Log out and remove');
@@ -171,7 +178,7 @@ describe('the section against the reference server (PGlite), in Chromium', () =>
   });
 
   it('Log out of all sessions signs out every device, the one that asked included', async () => {
-    const [mac, windows, iphone] = contexts.map((context) => context.pages()[0]!);
+    const [mac, windows, iphone] = firstThreeDevices();
     await signIn(windows, 'ada@example.com');
     await mac.reload();
     await expect.poll(() => rows(mac).count()).toBe(3);

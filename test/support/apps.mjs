@@ -1,0 +1,103 @@
+// What the consumer tests share (test/consumer/run.mjs: Vite on React 18.3 and 19; test/next/run.mjs:
+// Next.js): running commands, a free port, and driving a page in Chromium as a reader would, with
+// every console error and warning and every API request the page sends on record.
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A failed step: its message is the whole report (no stack). */
+export class StepError extends Error {}
+
+/** Runs a command to completion; throws with its output on failure; returns { stdout, stderr }. */
+export function sh(command, args, { cwd, what, env = {} }) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env } });
+  if (result.status !== 0) {
+    throw new StepError(`${what} failed (exit ${result.status}): ${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
+  }
+  return result;
+}
+
+/** A port nothing listens on now, on 127.0.0.1 (others run tests on this machine too). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Records the page's console errors and warnings, uncaught errors and API requests; `expectStep` reports them with a failing step. */
+export function watchPage(page) {
+  const messages = [];
+  page.on('pageerror', (error) => messages.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') messages.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+  });
+  const apiRequests = [];
+  page.on('request', (request) => {
+    const { pathname, search } = new URL(request.url());
+    if (pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${pathname}${search}`);
+  });
+  const expectStep = async (what, promise) => {
+    try {
+      return await promise;
+    } catch (error) {
+      const console = messages.length ? `\n  console:\n    ${messages.join('\n    ')}` : '';
+      throw new StepError(`${what}: ${error.message.split('\n')[0]}${console}\n  API requests from the page: ${apiRequests.join(', ') || 'none'}`);
+    }
+  };
+  return { messages, apiRequests, expectStep };
+}
+
+/** Checks the first HTML response of a server-rendered page: the rows, no loading state, times in UTC; returns the row count. */
+export function checkServerHtml(html, where) {
+  const rows = html.match(/data-slot="session-row"/g)?.length ?? 0;
+  if (rows < 3) throw new StepError(`${where}: the server HTML holds ${rows} rows, not the list:\n${html.slice(0, 3000)}`);
+  if (html.includes('data-slot="loading"')) throw new StepError(`${where}: the server HTML shows the loading state.`);
+  if (!/<time [^>]*>[^<]*UTC/.test(html)) throw new StepError(`${where}: the server HTML does not give its times in UTC.`);
+  return rows;
+}
+
+/**
+ * Waits for hydration to end, which is when the section switches its times from UTC to the reader's
+ * zone, and for the network to settle; returns the first row's time and that time as the reader's
+ * browser formats it in `timeZone`.
+ */
+export async function readerTimeAfterHydration(page, timeZone, expectStep) {
+  await expectStep(
+    "waiting for the times to switch to the reader's zone after hydration",
+    page.waitForFunction(() => {
+      const times = [...document.querySelectorAll('[data-slot="session-row"] time')];
+      return times.length > 0 && times.every((time) => !time.textContent.includes('UTC'));
+    }, undefined, { timeout: 15_000 }),
+  );
+  await page.waitForLoadState('networkidle');
+  const first = page.locator('[data-slot="session-row"] time[datetime]').nth(0);
+  const shown = (await first.textContent()).trim();
+  const expected = await first.evaluate(
+    (time, zone) => new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(time.dateTime)),
+    timeZone,
+  );
+  return { shown, expected };
+}
+
+/** Logs out "Edge on Windows" as a person would (Log out, then the modal's Log out) and checks its row goes. */
+export async function logOutEdge(page, expectStep) {
+  const rows = page.locator('[data-slot="session-row"]');
+  const rowCount = await rows.count();
+  await expectStep('clicking "Log out Edge on Windows"', page.getByRole('button', { name: 'Log out Edge on Windows', exact: true }).click());
+  const dialog = page.getByRole('dialog');
+  await expectStep('waiting for the confirmation modal', dialog.waitFor({ timeout: 5_000 }));
+  await expectStep('confirming with the modal\'s "Log out"', dialog.getByRole('button', { name: 'Log out', exact: true }).click());
+  await expectStep(
+    'waiting for the Edge on Windows row to disappear',
+    rows.filter({ hasText: 'Edge on Windows' }).waitFor({ state: 'detached', timeout: 10_000 }),
+  );
+  await expectStep('waiting for the modal to close', dialog.waitFor({ state: 'detached', timeout: 5_000 }));
+  const rowsAfter = await rows.count();
+  if (rowsAfter !== rowCount - 1) throw new StepError(`expected ${rowCount - 1} rows after the logout, found ${rowsAfter}.`);
+  return { rowCount, rowsAfter };
+}
