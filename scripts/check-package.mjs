@@ -9,7 +9,9 @@
 // TanStack Query, Radix, class-variance-authority — external, any other dependency counted as ours):
 // the section, the headless hook alone, the fetch client and styles.css. Exits 1 on any problem.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { formatBytes, measureOwnCost, packageOf, root } from './measure.mjs';
 
@@ -62,8 +64,8 @@ if (!sizeOnly) {
   if (run('npx', ['--no-install', 'publint', 'run', '--strict']) !== 0) problems.push('publint reported problems (above).');
 
   step('attw --pack . --profile esm-only');
-  // styles.css has no types by nature; every JavaScript entry point must resolve for Node16 ESM and bundlers.
-  if (run('npx', ['--no-install', 'attw', '--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', '--format', 'table-flipped']) !== 0) {
+  // styles.css and openapi.yaml have no types by nature; every JavaScript entry point must resolve for Node16 ESM and bundlers.
+  if (run('npx', ['--no-install', 'attw', '--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', './openapi.yaml', '--format', 'table-flipped']) !== 0) {
     problems.push('attw reported problems (above).');
   }
 
@@ -84,6 +86,8 @@ if (!sizeOnly) {
       ...Object.values(pkg.bin ?? {}),
       'src/i18n/messages/en.json',
       'src/i18n/messages/en.notes.json',
+      // The REST contract, exported as @firstparty/active-sessions/openapi.yaml.
+      'openapi.yaml',
     ];
     for (const file of required) if (!packed.has(file.replace(/^\.\//, ''))) problems.push(`the tarball lacks ${file}`);
     for (const file of packed) {
@@ -93,6 +97,11 @@ if (!sizeOnly) {
     }
     console.log(`  ${info.entryCount} files, ${formatBytes(info.size)} packed, ${formatBytes(info.unpackedSize)} unpacked`);
   }
+
+  step('exports: @firstparty/active-sessions/openapi.yaml resolves from the packed tarball');
+  const specProblem = resolveSpecFromTarball();
+  if (specProblem) problems.push(specProblem);
+  else console.log('  ✔ resolves to the same openapi.yaml as the repo');
 
   step('dist: imports declared, "use client" on the root entry');
   const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
@@ -111,6 +120,30 @@ if (!sizeOnly) {
       if (!declared.has(name)) problems.push(`${rel} imports "${spec}", which package.json does not declare`);
       else if (isRootEntry && optional.has(name)) problems.push(`${rel} imports the optional peer "${spec}"; only ./mocks may`);
     }
+  }
+}
+
+// Packs for real, unpacks into a node_modules of a temp dir, and resolves the subpath as a host would.
+function resolveSpecFromTarball() {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'active-sessions-spec-'));
+  try {
+    const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
+    if (packed.status !== 0) return `npm pack failed: ${packed.stderr}`;
+    const [{ filename }] = JSON.parse(packed.stdout);
+    const installed = path.join(work, 'node_modules', ...pkg.name.split('/'));
+    mkdirSync(installed, { recursive: true });
+    const untar = spawnSync('tar', ['-xzf', path.join(work, filename), '-C', installed, '--strip-components=1']);
+    if (untar.status !== 0) return `could not unpack ${filename}`;
+    const resolved = createRequire(path.join(work, 'host.js')).resolve(`${pkg.name}/openapi.yaml`);
+    if (!resolved.startsWith(installed)) return `${pkg.name}/openapi.yaml resolved outside the tarball: ${resolved}`;
+    if (readFileSync(resolved, 'utf8') !== readFileSync(path.join(root, 'openapi.yaml'), 'utf8')) {
+      return `${pkg.name}/openapi.yaml in the tarball differs from the repo's`;
+    }
+    return undefined;
+  } catch (error) {
+    return `${pkg.name}/openapi.yaml does not resolve from the packed tarball: ${error.message}`;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

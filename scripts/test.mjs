@@ -26,6 +26,7 @@ function tally() {
 
 const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['openapi.yaml: Redocly lint (recommended rules, warnings as errors)', 'npm', ['run', '--silent', 'lint:openapi']],
   ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
