@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
@@ -15,7 +15,17 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, 'test/contract-check/**'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        // The contract-check bin against in-memory servers of the contract, correct and broken.
+        test: {
+          name: 'contract-check',
+          environment: 'node',
+          include: ['test/contract-check/**/*.test.ts'],
         },
       },
       {

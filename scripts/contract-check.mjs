@@ -12,7 +12,7 @@
 // One line per check (pass, fail with what was seen, skipped with why); exit 0 when no check fails,
 // 1 when one does, 2 for a usage error. `runContractCheck` is the same check for a test to call.
 // Plain Node ESM; its two dependencies (a JSON Schema validator, a YAML parser) serve this bin only.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -96,28 +96,54 @@ export function readBaseUrl(value) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The contract: WireSession from openapi.yaml
+// The contract: openapi.yaml, read at run time
 
 const CONTRACT_URI = 'https://active-sessions.invalid/openapi.yaml';
+const pointer = (parts) => `#/${parts.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
-/** Reads openapi.yaml and returns a validator of one WireSession row. */
-export function loadWireSessionValidator(openapiPath = OPENAPI_PATH) {
-  let text;
+/**
+ * Reads openapi.yaml. `validateRow(row)` checks one row against WireSession; `validateAnswer(method,
+ * route, status, body)` checks a body against what the contract documents for that status, or
+ * returns undefined when the contract has no such status for the call. Each returns problems as text.
+ */
+export function loadContract(openapiPath = OPENAPI_PATH) {
+  let doc;
   try {
-    text = readFileSync(openapiPath, 'utf8');
+    doc = parseYaml(readFileSync(openapiPath, 'utf8'));
   } catch (error) {
     throw new Error(`cannot read the contract at ${openapiPath} (${error.code ?? error.message}); it ships beside the bin in @firstparty/active-sessions`);
   }
-  const doc = parseYaml(text);
-  if (!doc?.components?.schemas?.WireSession) throw new Error(`${openapiPath} has no components.schemas.WireSession`);
-  const validator = new Validator({ $ref: `${CONTRACT_URI}#/components/schemas/WireSession` }, '2020-12', false);
-  validator.addSchema(doc, CONTRACT_URI);
-  return (row) => {
-    const { valid, errors } = validator.validate(row);
+  if (!doc?.components?.schemas?.WireSession || !doc.paths) throw new Error(`${openapiPath} is not the sessions contract: it has no components.schemas.WireSession`);
+  const validators = new Map();
+  const validate = (schemaPointer, value) => {
+    let validator = validators.get(schemaPointer);
+    if (!validator) {
+      validator = new Validator({ $ref: `${CONTRACT_URI}${schemaPointer}` }, '2020-12', false);
+      validator.addSchema(doc, CONTRACT_URI);
+      validators.set(schemaPointer, validator);
+    }
+    const { valid, errors } = validator.validate(value);
     if (valid) return [];
     // The validator reports every enclosing $ref/properties too; the leaves say what is wrong.
-    const leaves = errors.filter((e) => !['$ref', 'properties', 'items', 'prefixItems', 'allOf', 'anyOf', 'oneOf'].includes(e.keyword));
+    const leaves = errors.filter((e) => !['$ref', 'properties', 'items', 'prefixItems', 'allOf', 'anyOf', 'oneOf', 'contains'].includes(e.keyword));
     return (leaves.length ? leaves : errors).map((e) => `${e.instanceLocation.replace(/^#/, '') || '/'}: ${e.error}`);
+  };
+  const at = (parts) => parts.reduce((node, key) => node?.[key], doc);
+  return {
+    validateRow: (row) => validate(pointer(['components', 'schemas', 'WireSession']), row),
+    validateAnswer(method, route, status, body) {
+      const responses = at(['paths', route, method.toLowerCase(), 'responses']) ?? {};
+      const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
+      if (!key) return undefined;
+      let parts = ['paths', route, method.toLowerCase(), 'responses', key];
+      // A response may be a $ref to components/responses.
+      const ref = at(parts)?.$ref;
+      if (typeof ref === 'string' && ref.startsWith('#/')) parts = ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const content = at([...parts, 'content']);
+      const type = content && Object.keys(content).find((t) => /json/.test(t));
+      if (!type) return [];
+      return validate(pointer([...parts, 'content', type, 'schema']), body);
+    },
   };
 }
 
@@ -181,8 +207,6 @@ function stringsOf(value) {
   return [];
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
 // ---------------------------------------------------------------------------------------------
 // Printing what was seen, safely: server text can hold escape sequences and bidi overrides.
 
@@ -192,8 +216,8 @@ function show(value, max = 120) {
   return JSON.stringify(cut).replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function showPath(path) {
-  return path.length > 80 ? `${path.slice(0, 80)}…` : path;
+function showPath(path, max = 80) {
+  return path.length > max ? `${path.slice(0, max)}…` : path;
 }
 
 /** "404 {"error":…}" or "500 text/html "<!doctype…"": a status and what came with it. */
@@ -219,14 +243,14 @@ function randomToken(length) {
 // ---------------------------------------------------------------------------------------------
 // Talking to the server
 
-function createContext({ baseUrl, sessions, timeoutMs, graceMs, validateRow }) {
+function createContext({ baseUrl, sessions, timeoutMs, graceMs, contract }) {
   const ctx = {
     baseUrl,
     sessions,
     acting: sessions[0],
     first: sessions.filter((s) => s.account === 'first'),
     other: sessions.filter((s) => s.account === 'other'),
-    validateRow,
+    contract,
     graceMs,
     list: undefined,
     errorResponses: [],
@@ -263,7 +287,9 @@ function createContext({ baseUrl, sessions, timeoutMs, graceMs, validateRow }) {
     } catch {
       body = undefined;
     }
-    const res = { method, path, status: response.status, contentType, text, body, isJson, inputs };
+    const route = path === '/sessions' || (method === 'POST' && path === '/sessions/logout_all') ? path : '/sessions/{id}';
+    const cacheControl = response.headers.get('cache-control') ?? '';
+    const res = { method, path, route, status: response.status, contentType, cacheControl, text, body, isJson, inputs };
     if (res.status >= 400) ctx.errorResponses.push(res);
     return res;
   };
@@ -281,7 +307,11 @@ const withoutCsrf = (headers) => Object.fromEntries(Object.entries(headers).filt
 /** Reads `{"sessions":[…]}` from a 200, or throws Failure saying what came instead. */
 function rowsOf(res, who) {
   if (res.status !== 200) {
-    const hint = res.status === 401 ? ` (is ${who} still signed in? refresh its headers)` : '';
+    const code = errorCodeOf(res.body);
+    const hint =
+      res.status === 401 ? ` (is ${who} still signed in? refresh its headers)`
+      : code === 'sso_account' || code === 'not_supported' ? ' (the feature is not available to this account: use a disposable account without SSO)'
+      : '';
     throw new Failure(`GET /sessions as ${who} answered ${answer(res)}${hint}`);
   }
   if (!res.isJson) throw new Failure(`GET /sessions as ${who} answered 200 ${res.contentType || 'without a content type'} ${show(res.text, 80)}, not application/json`);
@@ -302,6 +332,7 @@ function list(ctx, session) {
 /** Marks a session ended by the running check, so later checks skip it with the reason. */
 function ended(ctx, session) {
   if (!session.endedBy) session.endedBy = ctx.current;
+  ctx.expectedIds?.delete(session.currentId);
 }
 
 /** The session still works: GET /sessions with it answers 200. */
@@ -319,9 +350,11 @@ async function endedAmong(ctx, sessions) {
     const res = await list(ctx, session);
     if (res.status === 401) ended(ctx, session);
     if (res.status !== 200) problems.push(`session ${session.n} was ${res.status === 401 ? 'ended' : `broken (GET /sessions answered ${answer(res)})`}`);
-    else if (session === ctx.acting && ctx.list) {
+    else if (session === ctx.acting && ctx.expectedIds) {
       const now = new Set(idsOf(Array.isArray(res.body?.sessions) ? res.body.sessions : []));
-      const missing = idsOf(ctx.list).filter((id) => !now.has(id));
+      const missing = [...ctx.expectedIds].filter((id) => !now.has(id));
+      // Reported once: later checks are not failed again for the same lost row.
+      for (const id of missing) ctx.expectedIds.delete(id);
       if (missing.length) problems.push(`session 1 no longer lists ${missing.map((id) => show(id, 40)).join(', ')}`);
     }
   }
@@ -329,21 +362,22 @@ async function endedAmong(ctx, sessions) {
 }
 
 /**
- * A request that must be refused with `status` and error `code` and end nothing: checks the answer,
- * then that every session in `guarded` still works, and says both when both went wrong.
+ * A request that must be refused and end nothing: `expect` maps each allowed status to its error
+ * code. Checks the answer, then that every session in `guarded` still works, and says both when
+ * both went wrong.
  */
-async function expectRefusal(ctx, res, { status, codes, guarded, as = '' }) {
-  const wrong = !(Array.isArray(status) ? status : [status]).includes(res.status) || !(codes ? codes.includes(errorCodeOf(res.body)) : errorCodeOf(res.body));
+async function expectRefusal(ctx, res, { expect, guarded, as = '' }) {
+  const right = expect[res.status] !== undefined && errorCodeOf(res.body) === expect[res.status];
   const damage = await endedAmong(ctx, guarded);
-  const expected = `${(Array.isArray(status) ? status : [status]).join(' or ')} {"error":{"code":${codes ? codes.map((c) => `"${c}"`).join(' or ') : '…'}}}`;
-  if (wrong) {
+  const expected = Object.entries(expect).map(([status, code]) => `${status} {"error":{"code":"${code}"}}`).join(' or ');
+  if (!right) {
     throw new Failure(`${as}${res.method} ${showPath(res.path)} answered ${answer(res)}; expected ${expected}${damage.length ? `, and then ${damage.join('; ')}` : ''}`);
   }
   if (damage.length) throw new Failure(`${as}${res.method} ${showPath(res.path)} answered ${res.status}, but then ${damage.join('; ')}`);
 }
 
 /** The session is refused with 401 unauthorized, at once or within the grace period. */
-async function expectRefused(ctx, session, after) {
+async function expectRefused(ctx, session, after, waitMs = ctx.graceMs) {
   const started = Date.now();
   for (;;) {
     const res = await list(ctx, session);
@@ -354,7 +388,7 @@ async function expectRefused(ctx, session, after) {
       return waited;
     }
     if (res.status !== 200) throw new Failure(`${after}, GET /sessions as session ${session.n} answered ${answer(res)}; a logged-out session is refused with 401 {"error":{"code":"unauthorized"}}`);
-    if (Date.now() - started >= ctx.graceMs) {
+    if (Date.now() - started >= waitMs) {
       throw new Failure(`${after}, GET /sessions as session ${session.n} still answered 200 ${waited} s later: its token is still accepted`);
     }
     await sleep(POLL_MS);
@@ -401,21 +435,35 @@ function victims(ctx) {
   return found;
 }
 
-function whyNoVictim(ctx, count) {
-  const reason = needLogOutMode(ctx);
-  if (reason) return reason;
-  if (ctx.first.length < count + 1) return `needs ${count + 1} sessions of the account in --sessions`;
+function whyNoVictim(ctx, count, note) {
   const reasons = ctx.first.slice(1).map((session) => {
     if (session.endedBy) return `session ${session.n} was ended by ${session.endedBy}`;
     if (!session.signedIn) return `session ${session.n} is not signed in (see sessions.signed-in)`;
     if (session.currentId === ctx.acting.currentId) return `session ${session.n} is listed as the same row as session 1 (the same browser?)`;
-    return `session ${session.n} shares a row with another session`;
+    return `session ${session.n} is left`;
   });
-  return `needs ${count} more signed-in session${count === 1 ? '' : 's'} of the account on ${count === 1 ? 'its own row' : 'their own rows'}: ${reasons.join('; ')}`;
+  return `needs ${count} signed-in session${count === 1 ? '' : 's'} of the account besides session 1, each on its own row${note}: ${reasons.join('; ')}`;
 }
 
-function needVictims(count) {
-  return (ctx) => (victims(ctx).length >= count ? undefined : whyNoVictim(ctx, count));
+/**
+ * Needs `count` sessions to log out. With `keepOne`, one of them is left for log out all, so that
+ * check sees it ended too, not only session 1.
+ */
+function needVictims(count, { keepOne = false } = {}) {
+  const needed = count + (keepOne ? 1 : 0);
+  const note = keepOne ? ' (one is kept for log out all)' : '';
+  // Sessions the checks before it log out (logout.other) count too.
+  const total = keepOne ? 4 : count + 1;
+  return (ctx) => {
+    const reason = needLogOutMode(ctx);
+    if (reason || victims(ctx).length >= needed) return reason;
+    if (ctx.first.length < total) {
+      return keepOne
+        ? `needs ${total} sessions of the account in --sessions: session 1, one for logout.other, one for this check and one kept for log out all`
+        : `needs ${total} sessions of the account in --sessions`;
+    }
+    return whyNoVictim(ctx, needed, note);
+  };
 }
 
 function needOther(ctx) {
@@ -450,12 +498,26 @@ const CHECK_LIST = [
     id: 'list.ok',
     rule: 'GET /sessions answers 200 with JSON {"sessions":[WireSession, …]}',
     async run(ctx) {
-      const rows = rowsOf(await list(ctx, ctx.acting), 'session 1');
+      const res = await list(ctx, ctx.acting);
+      const rows = rowsOf(res, 'session 1');
       ctx.list = rows;
+      ctx.listAnswer = res;
+      // The rows session 1 must keep seeing until a check logs one out on purpose.
+      ctx.expectedIds = new Set(idsOf(rows));
       ctx.acting.signedIn = true;
       const current = currentRows(rows);
       if (current.length === 1 && typeof current[0].id === 'string') ctx.acting.currentId = current[0].id;
       return `${plural(rows.length, 'row')}`;
+    },
+  },
+  {
+    id: 'list.no-store',
+    rule: 'GET /sessions is sent with Cache-Control: no-store (the list changes with every sign-in and logout)',
+    needs: needList,
+    async run(ctx) {
+      const value = ctx.listAnswer.cacheControl;
+      if (!/(^|,)\s*no-store\s*(,|$)/i.test(value)) throw new Failure(`Cache-Control is ${value ? show(value) : 'missing'}`);
+      return `Cache-Control: ${value}`;
     },
   },
   {
@@ -464,7 +526,7 @@ const CHECK_LIST = [
     needs: needList,
     async run(ctx) {
       const problems = ctx.list.flatMap((row, i) => {
-        const errors = ctx.validateRow(row);
+        const errors = ctx.contract.validateRow(row);
         const which = isRow(row) && typeof row.id === 'string' ? `row ${i + 1} (id ${show(row.id, 40)})` : `row ${i + 1}`;
         return errors.length ? [`${which}: ${errors.slice(0, 3).join('; ')}`] : [];
       });
@@ -522,6 +584,25 @@ const CHECK_LIST = [
     },
   },
   {
+    id: 'list.ids-opaque',
+    rule: 'row ids are opaque: never a session token, CSRF token or SHA-256 of one',
+    needs: needList,
+    async run(ctx) {
+      const secrets = ctx.sessions.flatMap((session) => secretsOf(session.headers).map((secret) => ({ secret, session })));
+      const problems = [];
+      for (const id of idsOf(ctx.list)) {
+        for (const { secret, session } of secrets) {
+          const hash = createHash('sha256').update(secret).digest();
+          const forms = [[secret, 'a credential'], [hash.toString('hex'), 'the SHA-256 of a credential'], [hash.toString('base64url'), 'the SHA-256 of a credential'], [hash.toString('base64'), 'the SHA-256 of a credential']];
+          const match = forms.find(([form]) => id === form || (form.length >= 16 && id.includes(form)));
+          if (match) problems.push(`row ${show(id, 24)} is ${match[1]} of session ${session.n}`);
+        }
+      }
+      if (problems.length) throw new Failure([...new Set(problems)].slice(0, 3).join('; '));
+      return `${plural(idsOf(ctx.list).length, 'id')}, none made from the ${plural(secrets.length, 'credential')} in --sessions`;
+    },
+  },
+  {
     id: 'sessions.signed-in',
     rule: 'every session in --sessions is signed in and sees its own row as current',
     needs: (ctx) => needList(ctx) ?? (ctx.sessions.length < 2 ? 'only one session in --sessions (list.ok covers it)' : undefined),
@@ -566,11 +647,14 @@ const CHECK_LIST = [
     needs: all(needOwnRow, needOther),
     async run(ctx) {
       const problems = [];
-      const firstIds = new Set([...idsOf(ctx.list), ...ctx.first.filter(live).map((s) => s.currentId)]);
+      const firstListed = new Set(idsOf(ctx.list));
       for (const other of ctx.other.filter(live)) {
-        if (firstIds.has(other.currentId)) problems.push(`session 1 lists session ${other.n}'s row ${show(other.currentId, 40)}, of the other account`);
-        const leaked = idsOf(other.rows).filter((id) => firstIds.has(id));
-        if (leaked.length) problems.push(`session ${other.n} (other account) lists ${leaked.map((id) => show(id, 40)).join(', ')} of the first account`);
+        const otherListed = new Set(idsOf(other.rows));
+        if (firstListed.has(other.currentId)) problems.push(`session 1 lists session ${other.n}'s own row ${show(other.currentId, 40)}`);
+        const mine = ctx.first.filter((s) => live(s) && otherListed.has(s.currentId));
+        if (mine.length) problems.push(`session ${other.n} (other account) lists the rows of sessions ${mine.map((s) => s.n).join(', ')}`);
+        const shared = [...otherListed].filter((id) => firstListed.has(id) && id !== other.currentId && !mine.some((s) => s.currentId === id));
+        if (shared.length) problems.push(`${plural(shared.length, 'more row is', 'more rows are')} listed to both accounts (${shared.slice(0, 3).map((id) => show(id, 40)).join(', ')})`);
       }
       if (problems.length) throw new Failure(problems.join('; '));
       return 'no row of one account is listed to the other';
@@ -610,7 +694,7 @@ const CHECK_LIST = [
     async run(ctx) {
       const id = `contract-check-${randomBytes(8).toString('hex')}`;
       const res = await ctx.send('DELETE', `/sessions/${id}?remove_trusted_device=false`, ctx.acting.headers);
-      await expectRefusal(ctx, res, { status: 404, codes: ['not_found'], guarded: allLive(ctx) });
+      await expectRefusal(ctx, res, { expect: { 404: 'not_found' }, guarded: allLive(ctx) });
       return `DELETE /sessions/${id} answered 404`;
     },
   },
@@ -633,27 +717,27 @@ const CHECK_LIST = [
       for (const id of hostile) {
         const path = `/sessions/${encodeURIComponent(id)}?remove_trusted_device=false`;
         const res = await ctx.send('DELETE', path, ctx.acting.headers, { inputs: [id, encodeURIComponent(id)] });
-        await expectRefusal(ctx, res, { status: [400, 404], guarded: allLive(ctx) });
+        await expectRefusal(ctx, res, { expect: { 400: 'invalid_request', 404: 'not_found' }, guarded: allLive(ctx) });
       }
       return `${hostile.length} hostile ids refused, nothing ended`;
     },
   },
   {
     id: 'errors.bad-flag',
-    rule: 'a bad remove_trusted_device value answers 4xx {"error":{"code":…}} and ends nothing',
+    rule: 'a remove_trusted_device other than true or false (or none) answers 400 {"error":{"code":"invalid_request"}} and ends nothing',
     needs: needList,
     async run(ctx) {
       const unknown = `contract-check-${randomBytes(8).toString('hex')}`;
-      // An unknown id (400 or 404) and session 1's own row (400 or 409): never a logout.
-      const targets = [[unknown, [400, 404]], ...(ctx.acting.currentId ? [[ctx.acting.currentId, [400, 409]]] : [])];
-      for (const [id, status] of targets) {
-        for (const value of ['maybe', "true' OR '1'='1", '']) {
-          const path = `/sessions/${encodeURIComponent(id)}?remove_trusted_device=${encodeURIComponent(value)}`;
-          const res = await ctx.send('DELETE', path, ctx.acting.headers, { inputs: [value, encodeURIComponent(value)] });
-          await expectRefusal(ctx, res, { status, guarded: allLive(ctx) });
+      // An unknown id, and session 1's own row, where 409 current_session is a refusal too.
+      const targets = [[unknown, { 400: 'invalid_request' }], ...(ctx.acting.currentId ? [[ctx.acting.currentId, { 400: 'invalid_request', 409: 'current_session' }]] : [])];
+      for (const [id, expect] of targets) {
+        for (const value of ['maybe', "true' OR '1'='1", '', undefined]) {
+          const query = value === undefined ? '' : `?remove_trusted_device=${encodeURIComponent(value)}`;
+          const res = await ctx.send('DELETE', `/sessions/${encodeURIComponent(id)}${query}`, ctx.acting.headers, { inputs: value ? [value, encodeURIComponent(value)] : [] });
+          await expectRefusal(ctx, res, { expect, guarded: allLive(ctx) });
         }
       }
-      return `remove_trusted_device=maybe, an injection and an empty value: refused each time, nothing ended`;
+      return 'maybe, an injection, an empty value and none: refused each time, nothing ended';
     },
   },
   {
@@ -663,11 +747,11 @@ const CHECK_LIST = [
     async run(ctx) {
       const other = ctx.other.find(live);
       let res = await ctx.send('DELETE', `/sessions/${encodeURIComponent(other.currentId)}?remove_trusted_device=false`, ctx.acting.headers);
-      await expectRefusal(ctx, res, { status: 404, codes: ['not_found'], guarded: [other, ctx.acting], as: `from session 1, of session ${other.n}'s row: ` });
+      await expectRefusal(ctx, res, { expect: { 404: 'not_found' }, guarded: [other, ctx.acting], as: `from session 1, of session ${other.n}'s row: ` });
       // Back the other way, aimed at a session that is not session 1 when there is one.
       const target = victims(ctx)[0] ?? ctx.acting;
       res = await ctx.send('DELETE', `/sessions/${encodeURIComponent(target.currentId)}?remove_trusted_device=false`, other.headers);
-      await expectRefusal(ctx, res, { status: 404, codes: ['not_found'], guarded: [target, other], as: `from session ${other.n} (other account), of session ${target.n}'s row: ` });
+      await expectRefusal(ctx, res, { expect: { 404: 'not_found' }, guarded: [target, other], as: `from session ${other.n} (other account), of session ${target.n}'s row: ` });
       return `both ways 404, and sessions ${other.n} and ${target.n} still work`;
     },
   },
@@ -697,7 +781,7 @@ const CHECK_LIST = [
     async run(ctx) {
       const path = `/sessions/${encodeURIComponent(ctx.acting.currentId)}?remove_trusted_device=false`;
       const res = await ctx.send('DELETE', path, ctx.acting.headers);
-      await expectRefusal(ctx, res, { status: 409, codes: ['current_session'], guarded: [ctx.acting], as: "of session 1's own row: " });
+      await expectRefusal(ctx, res, { expect: { 409: 'current_session' }, guarded: [ctx.acting], as: "of session 1's own row: " });
       return "DELETE of session 1's own row answered 409, and session 1 still works";
     },
   },
@@ -733,7 +817,7 @@ const CHECK_LIST = [
   {
     id: 'logout.remove-trusted',
     rule: 'B4: DELETE with remove_trusted_device=true answers 204 and that session is refused (401) afterwards',
-    needs: needVictims(1),
+    needs: needVictims(1, { keepOne: true }),
     async run(ctx) {
       const [victim] = victims(ctx);
       const path = `/sessions/${encodeURIComponent(victim.currentId)}?remove_trusted_device=true`;
@@ -751,45 +835,53 @@ const CHECK_LIST = [
     needs: all(needLogOutMode, needCsrf),
     async run(ctx) {
       const res = await ctx.send('POST', '/sessions/logout_all', withoutCsrf(ctx.acting.headers));
-      await expectRefusal(ctx, res, { status: 403, codes: ['csrf'], guarded: ctx.first });
+      await expectRefusal(ctx, res, { expect: { 403: 'csrf' }, guarded: ctx.first });
       return 'answered 403, and every session of the account still works';
     },
   },
   {
     id: 'logout-all.accepted',
-    rule: 'B6: POST /sessions/logout_all answers 202 {"completes_by": ISO 8601 date-time}',
+    rule: 'B6: POST /sessions/logout_all answers 202 {"completes_by": date-time}, at most 30 minutes on',
     needs: needLogOutMode,
     async run(ctx) {
       const before = ctx.first.filter(live);
       const sentAt = Date.now();
       const res = await ctx.send('POST', '/sessions/logout_all', ctx.acting.headers);
       if (res.status >= 200 && res.status < 300) {
-        ctx.loggedOutAll = before;
+        ctx.loggedOutAll = { sessions: before, completesBy: sentAt };
         for (const session of before) ended(ctx, session);
       }
       if (res.status !== 202) throw new Failure(`POST /sessions/logout_all answered ${answer(res)}; expected 202`);
-      const completesBy = res.body?.completes_by;
-      if (!res.isJson || typeof completesBy !== 'string' || !ISO_DATE_TIME.test(completesBy) || Number.isNaN(Date.parse(completesBy))) {
-        throw new Failure(`answered 202 ${show(res.text || '(no body)')}; expected application/json {"completes_by": an ISO 8601 date-time}`);
+      const problems = res.isJson ? ctx.contract.validateAnswer('POST', '/sessions/logout_all', 202, res.body) : ['not application/json'];
+      const completesBy = Date.parse(res.body?.completes_by);
+      if (problems.length || Number.isNaN(completesBy)) {
+        throw new Failure(`answered 202 ${show(res.text || '(no body)')}: ${problems.join('; ') || 'completes_by is not a date-time'}`);
       }
-      // Five minutes of clock skew allowed; "completes by" a time before the request makes no sense.
-      if (Date.parse(completesBy) < sentAt - 5 * 60_000) throw new Failure(`completes_by ${show(completesBy)} is before the request was sent`);
-      return `202, completes_by ${completesBy}`;
+      // Five minutes of clock skew either way.
+      const skew = 5 * 60_000;
+      if (completesBy < sentAt - skew || completesBy > sentAt + 30 * 60_000 + skew) {
+        throw new Failure(`completes_by ${show(res.body.completes_by)} is not between the request (${new Date(sentAt).toISOString()}) and 30 minutes after it`);
+      }
+      ctx.loggedOutAll.completesBy = completesBy;
+      return `202, completes_by ${res.body.completes_by}`;
     },
   },
   {
     id: 'logout-all.ends-all',
-    rule: 'B6: log out of all sessions ends every session of the account, the current one included',
+    rule: 'B6: log out of all sessions ends every session of the account, the current one included, by completes_by',
     needs: (ctx) => (ctx.loggedOutAll ? undefined : 'needs log out all to be accepted (see logout-all.accepted)'),
     async run(ctx) {
+      // Sessions must be refused by completes_by at the latest: wait that long (and the grace), no longer.
+      const waitMs = Math.max(0, ctx.loggedOutAll.completesBy - Date.now()) + ctx.graceMs;
       const results = await Promise.allSettled(
-        ctx.loggedOutAll.map((session) => expectRefused(ctx, session, 'after log out all was accepted')),
+        ctx.loggedOutAll.sessions.map((session) => expectRefused(ctx, session, 'after log out all was accepted', waitMs)),
       );
       const problems = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
       const crash = problems.find((e) => !(e instanceof Failure));
       if (crash) throw crash;
       if (problems.length) throw new Failure(problems.map((e) => e.message).join('; '));
-      return `sessions ${ctx.loggedOutAll.map((s) => s.n).join(', ')} refused with 401`;
+      const ns = ctx.loggedOutAll.sessions.map((s) => s.n);
+      return `session${ns.length === 1 ? '' : 's'} ${ns.join(', ')} refused with 401`;
     },
   },
   {
@@ -804,19 +896,27 @@ const CHECK_LIST = [
   },
   {
     id: 'errors.plain-bodies',
-    rule: 'error bodies are JSON {"error":{"code":…}} with no stack trace, file path or SQL',
+    rule: 'every error body is the JSON the contract documents for its status ({"error":{"code":…}}), with no stack trace, file path or SQL',
     needs: (ctx) => (ctx.errorResponses.length ? undefined : 'no error answer was seen'),
     async run(ctx) {
       const problems = [];
       for (const res of ctx.errorResponses) {
-        const what = `${res.method} ${showPath(res.path)} answered ${res.status}`;
+        const what = `${res.method} ${showPath(res.path, 40)} answered ${res.status}`;
         const leak = leakIn(res);
-        if (leak) problems.push(`${what} with ${leak}`);
-        else if (!res.isJson) problems.push(`${what} ${res.contentType || 'without a content type'} ${show(res.text, 60)}, not JSON`);
-        else if (!errorCodeOf(res.body)) problems.push(`${what} ${show(res.text, 80)}, which has no error.code`);
+        if (leak) {
+          problems.push(`${what} with ${leak}`);
+          continue;
+        }
+        if (!res.isJson) {
+          problems.push(`${what} ${res.contentType || 'without a content type'} ${show(res.text, 60)}, not JSON`);
+          continue;
+        }
+        const errors = ctx.contract.validateAnswer(res.method, res.route, res.status, res.body);
+        if (!errors) problems.push(`${what}, a status the contract does not have for ${res.method} ${res.route}`);
+        else if (errors.length) problems.push(`${what} ${show(res.text, 80)}: ${errors[0]}`);
       }
-      if (problems.length) throw new Failure(`${plural(problems.length, 'bad error body', 'bad error bodies')}: ${problems.slice(0, 3).join(' | ')}`);
-      return `${plural(ctx.errorResponses.length, 'error body', 'error bodies')}, all plain`;
+      if (problems.length) throw new Failure(`${plural(problems.length, 'bad error body', 'bad error bodies')}: ${[...new Set(problems)].slice(0, 3).join(' | ')}`);
+      return `${plural(ctx.errorResponses.length, 'error body', 'error bodies')}, each as documented`;
     },
   },
 ];
@@ -848,8 +948,21 @@ function forged(headers, make) {
   return out;
 }
 
+/** The credential values a session's headers carry (cookie values, tokens), 8 characters or longer. */
+function secretsOf(headers) {
+  const values = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (/^cookie$/i.test(name)) {
+      for (const pair of value.split(';')) values.push(pair.slice(pair.indexOf('=') + 1).trim());
+    } else if (/^authorization$/i.test(name)) values.push(value.split(' ').pop());
+    else if (!/^(accept|accept-language|user-agent|origin|referer|content-type)$/i.test(name) && !/^x-geo-/i.test(name)) values.push(value);
+  }
+  return [...new Set(values.filter((v) => v.length >= 8))];
+}
+
 /** Every session on a row a logout ended is ended too (one browser signed in to several apps is one row). */
 function endRow(ctx, rowId) {
+  ctx.expectedIds.delete(rowId);
   for (const session of ctx.sessions) if (session.currentId === rowId) ended(ctx, session);
 }
 
@@ -857,7 +970,7 @@ async function refuseWithoutCsrf(ctx, headers, how) {
   const [victim] = victims(ctx);
   const path = `/sessions/${encodeURIComponent(victim.currentId)}?remove_trusted_device=false`;
   const res = await ctx.send('DELETE', path, headers);
-  await expectRefusal(ctx, res, { status: 403, codes: ['csrf'], guarded: [victim], as: `${how}, of session ${victim.n}'s row: ` });
+  await expectRefusal(ctx, res, { expect: { 403: 'csrf' }, guarded: [victim], as: `${how}, of session ${victim.n}'s row: ` });
   return `DELETE of session ${victim.n} ${how} answered 403, and session ${victim.n} still works`;
 }
 
@@ -880,7 +993,7 @@ export async function runContractCheck({
     sessions: readSessions(sessions),
     timeoutMs,
     graceMs,
-    validateRow: loadWireSessionValidator(openapi),
+    contract: loadContract(openapi),
   });
   const checks = [];
   for (const check of CHECK_LIST) {
