@@ -28,7 +28,7 @@ const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['openapi.yaml: Redocly lint (recommended rules, warnings as errors)', 'npm', ['run', '--silent', 'lint:openapi']],
   ['unit and component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
-  ['contract check: the bin against a correct and deliberately broken servers', 'npx', ['vitest', 'run', '--project', 'contract-check', ...counted('contract-check')]],
+  ['contract check: the bin against a correct server and deliberately broken ones', 'npx', ['vitest', 'run', '--project', 'contract-check', ...counted('contract-check')]],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
   ['consumer: the packed tarball in a fresh Vite app, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
