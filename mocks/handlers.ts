@@ -77,7 +77,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
       }
       const id = String(params.id);
       const session = sessions.find((s) => s.id === id);
-      if (!session || lingering.has(id)) return new HttpResponse(null, { status: 404 });
+      if (!session || lingering.has(id)) return HttpResponse.json({ error: { code: 'not_found' } }, { status: 404 });
       if (session.is_current) return HttpResponse.json({ error: { code: 'current_session' } }, { status: 409 });
       const behaviour: LogOutBehaviour = scenario.logOutById?.[id] ?? scenario.logOut ?? 'remove';
       switch (behaviour) {
@@ -86,7 +86,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
         case 'refuse':
           return HttpResponse.json({ error: { code: 'current_session' } }, { status: 409 });
         case 'gone':
-          return new HttpResponse(null, { status: 404 });
+          return HttpResponse.json({ error: { code: 'not_found' } }, { status: 404 });
         case 'hang':
           return forever();
         case 'linger':
