@@ -187,7 +187,8 @@ const LEAKS = [
   ['a file path', /(?:^|[\s"'(=:@])(?:file:\/\/)?\/(?:home|root|usr|var|etc|srv|opt|app|tmp|workspace|Users|code|src|build|dist|node_modules|lib|mnt|data)\/[\w.@-]/],
   ['a file path', /\b[A-Za-z]:\\[\w .-]+\\|[\w-]+\.(?:[cm]?[jt]sx?|py|rb|go|java|php|cs|rs|exs?):\d+\b/],
   ['SQL', /\bselect\s+[\w*.",\s]{1,200}?\s+from\s+["`]?\w+["`]?\s+where\b|\binsert\s+into\s+["`]?\w+["`]?\s*\(|\bupdate\s+["`]?\w+["`]?\s+set\s+\w+\s*=|\bdelete\s+from\s+["`]?\w+["`]?\s+where\b/i],
-  ['SQL', /syntax error at or near|\bSQLSTATE\b|relation "[^"]*" does not exist|violates (?:unique|foreign key|not-null|check) constraint|\bSQLITE_[A-Z]+\b|\bER_[A-Z_]{4,}\b|\bORA-\d{5}\b|\bPG::\w+/i],
+  ['SQL', /syntax error at or near|relation "[^"]*" does not exist|violates (?:unique|foreign key|not-null|check) constraint/i],
+  ['SQL', /\bSQLSTATE\b|\bSQLITE_[A-Z]+\b|\bER_[A-Z_]{4,}\b|\bORA-\d{5}\b|\bPG::\w+/],
 ];
 
 /** What an error body leaks, if anything; our own hostile input echoed back does not count. */
@@ -908,7 +909,7 @@ const CHECK_LIST = [
           continue;
         }
         if (!res.isJson) {
-          problems.push(`${what} ${res.contentType || 'without a content type'} ${show(res.text, 60)}, not JSON`);
+          problems.push(`${what} ${res.contentType || 'without a content type'} ${show(res.text, 60)}, not application/json`);
           continue;
         }
         const errors = ctx.contract.validateAnswer(res.method, res.route, res.status, res.body);
@@ -1015,7 +1016,8 @@ export async function runContractCheck({
         if (error instanceof NoAnswer) ctx.noAnswer = check.id;
       }
     }
-    checks.push({ id: check.id, rule: check.rule, status, message: `${check.rule} — ${detail}` });
+    // One line per check, whatever the server sent.
+    checks.push({ id: check.id, rule: check.rule, status, message: `${check.rule} — ${detail.replace(/\s*[\r\n]+\s*/g, ' ')}` });
   }
   const count = (status) => checks.filter((c) => c.status === status).length;
   return { ok: count('fail') === 0, passed: count('pass'), failed: count('fail'), skipped: count('skip'), checks };
