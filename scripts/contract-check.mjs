@@ -224,8 +224,8 @@ function showPath(path, max = 80) {
 /** "404 {"error":…}" or "500 text/html "<!doctype…"": a status and what came with it. */
 function answer(res) {
   if (res.text === '') return `${res.status} with no body`;
-  if (res.isJson) return `${res.status} ${show(res.text)}`;
-  return `${res.status} ${res.contentType || 'without a content type'} ${show(res.text, 80)}`;
+  if (res.isJson) return `${res.status} ${show(res.shown)}`;
+  return `${res.status} ${res.contentType || 'without a content type'} ${show(res.shown, 80)}`;
 }
 
 function errorCodeOf(body) {
@@ -253,6 +253,8 @@ function createContext({ baseUrl, sessions, timeoutMs, graceMs, contract }) {
     other: sessions.filter((s) => s.account === 'other'),
     contract,
     graceMs,
+    // Never printed: every line is redacted of them.
+    secrets: sessions.flatMap((session) => secretsOf(session.headers).map((secret) => ({ secret, session }))),
     list: undefined,
     errorResponses: [],
     current: undefined,
@@ -290,7 +292,9 @@ function createContext({ baseUrl, sessions, timeoutMs, graceMs, contract }) {
     }
     const route = path === '/sessions' || (method === 'POST' && path === '/sessions/logout_all') ? path : '/sessions/{id}';
     const cacheControl = response.headers.get('cache-control') ?? '';
-    const res = { method, path, route, status: response.status, contentType, cacheControl, text, body, isJson, inputs };
+    // What a message may quote: the body without any credential of the file, before it is cut short.
+    const shown = ctx.secrets.reduce((t, { secret }) => t.split(secret).join('<credential>'), text);
+    const res = { method, path, route, status: response.status, contentType, cacheControl, text, shown, body, isJson, inputs };
     if (res.status >= 400) ctx.errorResponses.push(res);
     return res;
   };
@@ -315,9 +319,9 @@ function rowsOf(res, who) {
       : '';
     throw new Failure(`GET /sessions as ${who} answered ${answer(res)}${hint}`);
   }
-  if (!res.isJson) throw new Failure(`GET /sessions as ${who} answered 200 ${res.contentType || 'without a content type'} ${show(res.text, 80)}, not application/json`);
+  if (!res.isJson) throw new Failure(`GET /sessions as ${who} answered 200 ${res.contentType || 'without a content type'} ${show(res.shown, 80)}, not application/json`);
   if (!res.body || typeof res.body !== 'object' || !Array.isArray(res.body.sessions)) {
-    throw new Failure(`GET /sessions as ${who} answered 200 ${show(res.text)}, which has no "sessions" array`);
+    throw new Failure(`GET /sessions as ${who} answered 200 ${show(res.shown)}, which has no "sessions" array`);
   }
   return res.body.sessions;
 }
@@ -385,7 +389,7 @@ async function expectRefused(ctx, session, after, waitMs = ctx.graceMs) {
     const waited = ((Date.now() - started) / 1000).toFixed(1);
     if (res.status === 401) {
       const code = errorCodeOf(res.body);
-      if (code !== 'unauthorized') throw new Failure(`${after}, session ${session.n} was refused with 401 but ${show(res.text)}, not {"error":{"code":"unauthorized"}}`);
+      if (code !== 'unauthorized') throw new Failure(`${after}, session ${session.n} was refused with 401 but ${show(res.shown)}, not {"error":{"code":"unauthorized"}}`);
       return waited;
     }
     if (res.status !== 200) throw new Failure(`${after}, GET /sessions as session ${session.n} answered ${answer(res)}; a logged-out session is refused with 401 {"error":{"code":"unauthorized"}}`);
@@ -589,10 +593,9 @@ const CHECK_LIST = [
     rule: 'row ids are opaque: never a session token, CSRF token or SHA-256 of one',
     needs: needList,
     async run(ctx) {
-      const secrets = ctx.sessions.flatMap((session) => secretsOf(session.headers).map((secret) => ({ secret, session })));
       const problems = [];
       for (const id of idsOf(ctx.list)) {
-        for (const { secret, session } of secrets) {
+        for (const { secret, session } of ctx.secrets) {
           const hash = createHash('sha256').update(secret).digest();
           const forms = [[secret, 'a credential'], [hash.toString('hex'), 'the SHA-256 of a credential'], [hash.toString('base64url'), 'the SHA-256 of a credential'], [hash.toString('base64'), 'the SHA-256 of a credential']];
           const match = forms.find(([form]) => id === form || (form.length >= 16 && id.includes(form)));
@@ -600,7 +603,7 @@ const CHECK_LIST = [
         }
       }
       if (problems.length) throw new Failure([...new Set(problems)].slice(0, 3).join('; '));
-      return `${plural(idsOf(ctx.list).length, 'id')}, none made from the ${plural(secrets.length, 'credential')} in --sessions`;
+      return `${plural(idsOf(ctx.list).length, 'id')}, none made from the ${plural(ctx.secrets.length, 'credential')} in --sessions`;
     },
   },
   {
@@ -795,7 +798,7 @@ const CHECK_LIST = [
       const path = `/sessions/${encodeURIComponent(victim.currentId)}?remove_trusted_device=false`;
       const res = await ctx.send('DELETE', path, ctx.acting.headers);
       if (res.status !== 204) throw new Failure(`DELETE ${path} (session ${victim.n}) answered ${answer(res)}; expected 204`);
-      if (res.text !== '') throw new Failure(`DELETE ${path} answered 204 with a body (${show(res.text, 60)})`);
+      if (res.text !== '') throw new Failure(`DELETE ${path} answered 204 with a body (${show(res.shown, 60)})`);
       endRow(ctx, victim.currentId);
       const waited = await expectRefused(ctx, victim, `after DELETE of session ${victim.n} answered 204`);
       await expectAlive(ctx, ctx.acting, `DELETE of session ${victim.n} answered 204`);
@@ -856,7 +859,7 @@ const CHECK_LIST = [
       const problems = res.isJson ? ctx.contract.validateAnswer('POST', '/sessions/logout_all', 202, res.body) : ['not application/json'];
       const completesBy = Date.parse(res.body?.completes_by);
       if (problems.length || Number.isNaN(completesBy)) {
-        throw new Failure(`answered 202 ${show(res.text || '(no body)')}: ${problems.join('; ') || 'completes_by is not a date-time'}`);
+        throw new Failure(`answered 202 ${show(res.shown || '(no body)')}: ${problems.join('; ') || 'completes_by is not a date-time'}`);
       }
       // Five minutes of clock skew either way.
       const skew = 5 * 60_000;
@@ -897,24 +900,25 @@ const CHECK_LIST = [
   },
   {
     id: 'errors.plain-bodies',
-    rule: 'every error body is the JSON the contract documents for its status ({"error":{"code":…}}), with no stack trace, file path or SQL',
+    rule: 'every error body is the JSON the contract documents for its status ({"error":{"code":…}}), with no stack trace, file path, SQL or credential',
     needs: (ctx) => (ctx.errorResponses.length ? undefined : 'no error answer was seen'),
     async run(ctx) {
       const problems = [];
       for (const res of ctx.errorResponses) {
         const what = `${res.method} ${showPath(res.path, 40)} answered ${res.status}`;
-        const leak = leakIn(res);
+        const echoed = ctx.secrets.find(({ secret }) => res.text.includes(secret));
+        const leak = echoed ? `a credential of session ${echoed.session.n}` : leakIn(res);
         if (leak) {
           problems.push(`${what} with ${leak}`);
           continue;
         }
         if (!res.isJson) {
-          problems.push(`${what} ${res.contentType || 'without a content type'} ${show(res.text, 60)}, not application/json`);
+          problems.push(`${what} ${res.contentType || 'without a content type'} ${show(res.shown, 60)}, not application/json`);
           continue;
         }
         const errors = ctx.contract.validateAnswer(res.method, res.route, res.status, res.body);
         if (!errors) problems.push(`${what}, a status the contract does not have for ${res.method} ${res.route}`);
-        else if (errors.length) problems.push(`${what} ${show(res.text, 80)}: ${errors[0]}`);
+        else if (errors.length) problems.push(`${what} ${show(res.shown, 80)}: ${errors[0]}`);
       }
       if (problems.length) throw new Failure(`${plural(problems.length, 'bad error body', 'bad error bodies')}: ${[...new Set(problems)].slice(0, 3).join(' | ')}`);
       return `${plural(ctx.errorResponses.length, 'error body', 'error bodies')}, each as documented`;
@@ -1016,8 +1020,10 @@ export async function runContractCheck({
         if (error instanceof NoAnswer) ctx.noAnswer = check.id;
       }
     }
-    // One line per check, whatever the server sent.
-    checks.push({ id: check.id, rule: check.rule, status, message: `${check.rule} — ${detail.replace(/\s*[\r\n]+\s*/g, ' ')}` });
+    // One line per check, whatever the server sent, and no credential from the file in it.
+    let message = `${check.rule} — ${detail.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+    for (const { secret } of ctx.secrets) message = message.split(secret).join('<credential>');
+    checks.push({ id: check.id, rule: check.rule, status, message });
   }
   const count = (status) => checks.filter((c) => c.status === status).length;
   return { ok: count('fail') === 0, passed: count('pass'), failed: count('fail'), skipped: count('skip'), checks };

@@ -153,6 +153,7 @@ describe('active-sessions-contract-check', () => {
       ['goneIdAnswers200', 'logout.gone', /answered 200 "\{\}"; expected 404 \{"error":\{"code":"not_found"\}\}/],
       ['trustedDeleteRefused', 'logout.remove-trusted', /remove_trusted_device=true \(session 3\) answered 400 /],
       ['leaksStackTrace', 'errors.plain-bodies', /answered 404 with a stack trace \("at deleteSession \(\/srv\/app\/src\/routes\.ts:88:11\)"\)/],
+      ['echoesToken', 'errors.plain-bodies', /answered 404 with a credential of session 1/],
       ['logoutAllNoCompletesBy', 'logout-all.accepted', /answered 202 "\{\}": \/: Instance does not have required property "completes_by"/],
       ['logoutAllLeavesOne', 'logout-all.ends-all', /GET \/sessions as session 4 still answered 200 .* its token is still accepted/],
       ['logoutAllEndsOtherAccount', 'logout-all.scoped', /GET \/sessions as session 5 answered 401 .*: it was ended/],
@@ -173,6 +174,18 @@ describe('active-sessions-contract-check', () => {
     it('should cover every check with a fault but sessions.signed-in, which the next test covers', () => {
       const caught = new Set(cases.flatMap(([, id, , also = []]) => [id, ...also]));
       expect(IDS.filter((id) => !caught.has(id))).toEqual(['sessions.signed-in']);
+    });
+  });
+
+  describe('given a server that echoes a session token', () => {
+    it('should quote the body it failed on without printing the token', async () => {
+      // With remove_trusted_device=maybe read as false, errors.bad-flag quotes a 404 body that holds the token.
+      const server = await serve(['echoesToken', 'badFlagIgnored']);
+      const sessions = everySession(server);
+      const { out, lines } = await check([server.baseUrl, '--sessions', writeSessions(sessions)]);
+
+      expect(lineOf(lines, 'errors.bad-flag')).toContain('no session for token <credential>');
+      for (const { headers } of sessions) expect(out).not.toContain(headers.Cookie!.split(';')[0]!.slice(4));
     });
   });
 

@@ -33,6 +33,7 @@ export type Fault =
   | 'goneIdAnswers200' // DELETE of a session already gone → 200
   | 'trustedDeleteRefused' // remove_trusted_device=true → 400
   | 'leaksStackTrace' // 404 bodies carry a stack trace
+  | 'echoesToken' // 404 bodies carry the caller's session token
   | 'logoutAllNoCompletesBy' // 202 with an empty body
   | 'logoutAllLeavesOne' // log out all leaves one other session signed in
   | 'logoutAllEndsOtherAccount' // log out all ends every account's sessions
@@ -189,7 +190,8 @@ export async function startContractServer({ faults = [] }: { faults?: Fault[] } 
       return send(res, 204);
     }
     const target = sessions.find((s) => s.id === id);
-    const notFound = () => error(res, 404, 'not_found', has('leaksStackTrace') ? { message: STACK } : {});
+    const notFound = () =>
+      error(res, 404, 'not_found', has('leaksStackTrace') ? { message: STACK } : has('echoesToken') ? { message: `no session for token ${caller.token}` } : {});
     if (!target) return has('unknownId204') ? send(res, 204) : notFound();
     if (!target.listed) return has('goneIdAnswers200') ? send(res, 200, {}) : notFound();
     if (target.account !== caller.account && !has('crossAccountDelete')) return notFound();
