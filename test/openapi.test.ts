@@ -15,6 +15,9 @@ import { loadSpec, SPEC_PATH } from './openapi';
 
 const contract = loadSpec();
 const SEED = Number(process.env.FC_SEED ?? 20_250_611);
+// The property tests and the walk through every scenario are work, not timing: about 1 s each here,
+// many times that on a shared, loaded machine.
+const PROPERTY_TIMEOUT = 60_000;
 const f = createFixtures();
 type Wire = Record<string, unknown>;
 
@@ -154,7 +157,7 @@ const everyLogOutOutcome: Scenario = {
 
 const scenarios: [string, Scenario][] = [...Object.entries(createScenarios() as Record<string, Scenario>), ['everyLogOutOutcome', everyLogOutOutcome]];
 
-describe('given the MSW mocks', () => {
+describe('given the MSW mocks', { timeout: PROPERTY_TIMEOUT }, () => {
   describe.each(scenarios)('when scenario %s answers every call', (name, scenario) => {
     it('should serve only responses the spec defines for their status (except what is broken on purpose)', async () => {
       const { served, neverAnswered } = await everyAnswerOf(scenario);
@@ -259,7 +262,7 @@ describe('given the fetch client', () => {
         }),
         { seed: SEED, numRuns: 300 },
       );
-    });
+    }, PROPERTY_TIMEOUT);
   });
 
   describe('when the host supplies no CSRF header', () => {
@@ -288,7 +291,7 @@ describe('given the fetch client', () => {
         ),
         { seed: SEED, numRuns: 200 },
       );
-    });
+    }, PROPERTY_TIMEOUT);
 
     it.each(['.', '..'])('should refuse to send the id "%s", which the spec forbids and a URL parser would resolve away', async (id) => {
       const { client, sent } = recordingClient('token');
@@ -471,7 +474,7 @@ describe('given a payload the spec forbids', () => {
       }),
       { seed: SEED, numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   describe.each(LENIENCIES)('when the client is more lenient than the spec: $name', ({ reason, covers, reads, example }) => {
     it(`should be listed as a leniency with its reason (${reason})`, async () => {
@@ -565,7 +568,7 @@ describe('given a payload the spec forbids', () => {
     for (const name of ['allowed: read', 'forbidden: rejected and counted', ...LENIENCIES.map((l) => l.name)]) {
       expect(counts[name] ?? 0, name).toBeGreaterThan(0);
     }
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('given other answers the spec forbids', () => {

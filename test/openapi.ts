@@ -145,7 +145,12 @@ export function loadSpec(text = readFileSync(SPEC_PATH, 'utf8')) {
       let value: unknown;
       if (parameter.in === 'path') {
         const segment = routed.segments[names.indexOf(parameter.name)];
-        value = segment === undefined ? undefined : decodeURIComponent(segment);
+        try {
+          value = segment === undefined ? undefined : decodeURIComponent(segment);
+        } catch {
+          problems.push(`${where} is not valid percent-encoding: ${segment}`);
+          continue;
+        }
       } else if (parameter.in === 'query') {
         const values = url.searchParams.getAll(parameter.name);
         if (values.length > 1) problems.push(`${where} is sent ${values.length} times`);
