@@ -17,7 +17,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           // Each other project's folder runs in its own environment (Node, or Chromium).
-          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/server/**', 'test/e2e/**'],
+          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/server/**', 'test/e2e/**', 'test/contract-check/**'],
           setupFiles: ['test/setup.ts'],
           env: { EXPECTED_REACT: '19' },
         },
@@ -57,6 +57,15 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        // The contract-check bin against in-memory servers of the contract, correct and broken.
+        test: {
+          name: 'contract-check',
+          environment: 'node',
+          include: ['test/contract-check/**/*.test.ts'],
         },
       },
       {

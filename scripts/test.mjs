@@ -15,7 +15,7 @@ function counted(name) {
 function tally() {
   let passed = 0;
   let failed = 0;
-  for (const name of ['unit', 'unit-react18', 'server', 'storybook', 'a11y', 'e2e']) {
+  for (const name of ['unit', 'unit-react18', 'contract-check', 'server', 'storybook', 'a11y', 'e2e']) {
     const file = `${REPORTS}/${name}.json`;
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -32,6 +32,7 @@ const steps = [
   ['types against @types/react 18', 'npx', ['tsc', '-p', 'tsconfig.react18.json', '--noEmit'], ensureReact18],
   ['unit and component tests (jsdom, React 19)', 'npx', ['vitest', 'run', '--project', 'unit', ...counted('unit')]],
   ['unit and component tests (jsdom, React 18.3)', 'npx', ['vitest', 'run', '--project', 'unit-react18', ...counted('unit-react18')], ensureReact18],
+  ['contract check: the bin against a correct server and deliberately broken ones', 'npx', ['vitest', 'run', '--project', 'contract-check', ...counted('contract-check')]],
   ['reference server over HTTP (PGlite; PostgreSQL too when DATABASE_URL is set)', 'npx', ['vitest', 'run', '--project', 'server', ...counted('server')]],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['keyboard and screen reader (Chromium)', 'npx', ['vitest', 'run', '--project', 'a11y', ...counted('a11y')], requireChromium],
