@@ -123,12 +123,12 @@ export function createApp({ store, propagationMs = 0, trustGeoHeaders = false, d
 
   app.post(
     '/auth/sign-in',
-    bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json(errorBody('bad_request'), 413) }),
+    bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json(errorBody('invalid_request'), 413) }),
     async (c) => {
       // JSON only: a cross-site HTML form cannot send it, so no one can sign a browser in to their account.
-      if (!c.req.header('Content-Type')?.toLowerCase().startsWith('application/json')) return c.json(errorBody('bad_request'), 415);
+      if (!c.req.header('Content-Type')?.toLowerCase().startsWith('application/json')) return c.json(errorBody('invalid_request'), 415);
       const input = parseSignIn(await c.req.json().catch(() => undefined));
-      if (!input) return c.json(errorBody('bad_request'), 400);
+      if (!input) return c.json(errorBody('invalid_request'), 400);
 
       const keys = [`email:${input.email}`, clientKey(c)];
       const retryAfter = Math.max(limitByEmail.retryAfter(keys[0]!), limitByClient.retryAfter(keys[1]!));
@@ -204,10 +204,11 @@ export function createApp({ store, propagationMs = 0, trustGeoHeaders = false, d
   api.delete('/sessions/:id', requireCsrf, async (c) => {
     const { accountId, deviceId } = c.var.caller;
     const id = c.req.param('id');
+    // The contract requires the flag, as true or false: a request that does not say is refused whatever the id.
+    const remove = c.req.query('remove_trusted_device');
+    if (remove !== 'true' && remove !== 'false') return c.json(errorBody('invalid_request'), 400);
     // Row ids are base64url; anything else cannot be a row (and never reaches SQL).
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return c.json(errorBody('not_found'), 404);
-    const remove = c.req.query('remove_trusted_device') ?? 'false';
-    if (remove !== 'true' && remove !== 'false') return c.json(errorBody('bad_request'), 400);
     // B3: the current session ends through sign-out or Log out of all sessions, not here.
     if (id === deviceId) return c.json(errorBody('current_session'), 409);
     const now = new Date();

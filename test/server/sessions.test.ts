@@ -79,12 +79,13 @@ describe.each(DATABASES)('reference server on $name: the sessions API', (databas
       }
     });
 
-    it('answers 400 for a remove_trusted_device that is not true or false, and ends nothing', async () => {
+    it('answers 400 for a remove_trusted_device that is missing or not true or false, and ends nothing', async () => {
       const email = await server.addAccount();
       const me = await new Browser(server).signedIn(email);
       const other = await new Browser(server).signedIn(email);
-      const response = await me.request('DELETE', `/api/sessions/${await other.currentRowId()}?remove_trusted_device=yes`);
-      await expectError(response, 400, 'bad_request');
+      const id = await other.currentRowId();
+      await expectError(await me.request('DELETE', `/api/sessions/${id}?remove_trusted_device=yes`), 400, 'invalid_request');
+      await expectError(await me.request('DELETE', `/api/sessions/${id}`), 400, 'invalid_request');
       expect((await other.list()).status).toBe(200);
     });
 
