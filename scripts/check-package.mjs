@@ -17,8 +17,11 @@ import { formatBytes, measureOwnCost, packageOf, root } from './measure.mjs';
 
 export const BUDGETS = {
   // The issue asks 8 KB for the whole section; it is not met (see README, "Cost"). This guard, just
-  // above today's size, stops it growing unnoticed; lower it whenever the section shrinks.
-  section: { label: 'ActiveSessionsSection: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 10.5 * 1024 },
+  // above today's size, stops it growing unnoticed; lower it whenever the section shrinks. Raised
+  // from 10.5 KB for two required behaviours, measured each on its own: each row read as one phrase
+  // and the logout announcement held until focus settles (+117 B, screen readers), and times that
+  // hydrate without a mismatch, UTC until hydration (+106 B, server rendering).
+  section: { label: 'ActiveSessionsSection: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 10.75 * 1024 },
   catalog: { label: 'English catalog (en.json, always bundled as the fallback)', gz: 2 * 1024 },
   hook: { label: 'headless hook: ActiveSessionsProvider + useActiveSessions', gz: 3 * 1024 },
   client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.5 * 1024 },
