@@ -14,6 +14,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // The property tests run thousands of generated cases; on this project's 2-core machines under
+          // load they pass 5 s. What they assert is behaviour, not speed (speed is the bench's job).
+          testTimeout: 30_000,
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           // Each other project's folder runs in its own environment (Node, or Chromium).
@@ -29,6 +32,7 @@ export default defineConfig({
         resolve: { alias: react18Aliases() },
         test: {
           name: 'unit-react18',
+          testTimeout: 30_000,
           environment: 'jsdom',
           // The .tsx tests are the ones that render; the .ts ones (client, core, formatter, i18n check)
           // load no React, so a second run would repeat the same code for the same result.
