@@ -4,6 +4,30 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 // Debian's Chromium: Playwright cannot download its own browser here (scripts/test.mjs checks it exists).
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { visualCommands } from './test/visual/commands.mjs';
+
+// Found up front, so a cold run does not reload mid-test ("Failed to fetch dynamically imported module").
+const storyDeps = [
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  'msw',
+  'msw/browser',
+  'msw-storybook-addon/csf3',
+  '@tanstack/react-query',
+  '@radix-ui/react-dialog',
+  '@radix-ui/react-dropdown-menu',
+  'class-variance-authority',
+  'storybook/test',
+  'storybook/preview-api',
+  'storybook/viewport',
+  '@storybook/react-vite',
+  '@storybook/addon-a11y/preview',
+  '@storybook/addon-docs/preview',
+  'axe-core',
+];
 
 export default defineConfig({
   plugins: [react()],
@@ -15,6 +39,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/visual/**', 'node_modules/**'],
           setupFiles: ['test/setup.ts'],
         },
       },
@@ -22,30 +47,7 @@ export default defineConfig({
         extends: true,
         // Every story in .storybook/main.ts becomes a browser test: render, play function, then axe.
         plugins: [storybookTest({ configDir: '.storybook' })],
-        // Found up front, so a cold run does not reload mid-test ("Failed to fetch dynamically imported module").
-        optimizeDeps: {
-          include: [
-            'react',
-            'react/jsx-runtime',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            'msw',
-            'msw/browser',
-            'msw-storybook-addon/csf3',
-            '@tanstack/react-query',
-            '@radix-ui/react-dialog',
-            '@radix-ui/react-dropdown-menu',
-            'class-variance-authority',
-            'storybook/test',
-            'storybook/preview-api',
-            'storybook/viewport',
-            '@storybook/react-vite',
-            '@storybook/addon-a11y/preview',
-            '@storybook/addon-docs/preview',
-            'axe-core',
-          ],
-        },
+        optimizeDeps: { include: storyDeps },
         test: {
           name: 'storybook',
           browser: {
@@ -55,6 +57,29 @@ export default defineConfig({
               launchOptions: chromiumLaunchOptions,
             }),
             instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        // Forced colours, reflow, text spacing, the automatic theme and the reference screenshots,
+        // measured on the stories in Chromium (test/visual/; `npm run test:visual`).
+        optimizeDeps: { include: storyDeps },
+        test: {
+          name: 'visual',
+          include: ['test/visual/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/visual/setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: chromiumLaunchOptions,
+              // The test iframe is scaled down to fit the page: a page taller than any story keeps it at 1:1.
+              contextOptions: { viewport: { width: 1280, height: 4000 }, locale: 'en-US', timezoneId: 'UTC', deviceScaleFactor: 1 },
+            }),
+            instances: [{ browser: 'chromium' }],
+            commands: visualCommands,
+            screenshotFailures: false,
           },
         },
       },
