@@ -1,5 +1,6 @@
 import { composeStory, type Meta, type StoryObj } from '@storybook/react-vite';
 import { vi } from 'vitest';
+import { waitFor } from 'storybook/test';
 import { commands, page } from 'vitest/browser';
 import type { StoryGlobals } from '../../stories/support/environment';
 import { NOW } from '../../stories/support/sessions';
@@ -39,9 +40,10 @@ export function addStyle(css: string): () => void {
 /**
  * Renders one story as Storybook shows it (decorators, loaders, MSW, play function), with the toolbar
  * set to `look`, the viewport resized and media emulated. The clock reads the stories' NOW, so dates
- * and "2 days ago" never drift from the references.
+ * and "2 days ago" never drift from the references. `play: false` leaves the play function out (most
+ * find things by their English names) and waits for the section to load instead.
  */
-export async function renderStory(stories: StoriesModule, exportName: string, look: Look) {
+export async function renderStory(stories: StoriesModule, exportName: string, look: Look, { play = true } = {}) {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
   for (const style of document.querySelectorAll('style[data-test="visual"]')) style.remove();
@@ -53,14 +55,18 @@ export async function renderStory(stories: StoriesModule, exportName: string, lo
   });
   await page.viewport(look.width, HEIGHT[look.width]);
   const { width, forcedColors, colorScheme, ...globals } = look;
+  const annotations = stories[exportName] as StoryObj;
   const story = composeStory(
-    stories[exportName] as StoryObj,
+    play ? annotations : { ...annotations, play: undefined },
     stories.default,
     // The stories' axe checks run in the storybook project; here they would only cost time.
     { initialGlobals: { locale: 'en', theme: 'light', dir: 'auto', ...globals, a11y: { manual: true } } },
     exportName,
   );
   await story.run();
+  await waitFor(() => {
+    if (document.querySelector('[data-slot="active-sessions"][data-state="loading"]')) throw new Error('renderStory: the section is still loading.');
+  });
   await document.fonts.ready;
   await nextFrame();
   return story;
