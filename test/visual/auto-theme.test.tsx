@@ -22,8 +22,8 @@ function sectionElement(): HTMLElement {
 }
 
 /** The palette the section resolves under `look`, and the colour its background is painted. */
-async function sectionPalette(look: Look) {
-  await renderStory(section, 'Typical', { width: 1280, ...look }, { play: false });
+async function sectionPalette(look: Omit<Look, 'width'>) {
+  await renderStory(section, 'Typical', { ...look, width: 1280 }, { play: false });
   const shot = await picture(sectionElement());
   return { tokens: palette(sectionElement()), painted: pixel(shot, 4, 4) };
 }
