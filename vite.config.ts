@@ -80,6 +80,16 @@ export default defineConfig({
             instances: [{ browser: 'chromium' }],
             commands: visualCommands,
             screenshotFailures: false,
+            // Reference screenshots (test/visual/screenshots.test.tsx): one Chromium on Linux makes and
+            // reads them, so no browser or platform in the names; a failing run's pictures go to the report.
+            expect: {
+              toMatchScreenshot: {
+                comparatorName: 'pixelmatch',
+                comparatorOptions: { threshold: 0.1, allowedMismatchedPixels: 64 },
+                resolveScreenshotPath: ({ root, arg, ext }) => `${root}/test/visual/references/${arg}${ext}`,
+                resolveDiffPath: ({ root, arg, ext }) => `${root}/test/visual/report/${arg}${ext}`,
+              },
+            },
           },
         },
       },
