@@ -26,6 +26,8 @@ if (run?.differed.length) {
       ' which a new Chromium alone can cause. Review them on the contact sheet, then remake the references with this' +
       ' Chromium: npm run test:visual -- --update',
   );
+} else if (run?.recorded && run.recorded !== run.running && !run.updating) {
+  console.log(`\nThe references were made with Chromium ${run.recorded}; this is Chromium ${run.running}, and every screenshot still matches. \`npm run test:visual -- --update\` records the new build.`);
 }
 process.exit(status ?? 1);
 

@@ -62,7 +62,7 @@ for (const palette of ['light', 'dark'] as const) {
       for (const row of storyRoot().querySelectorAll<HTMLElement>('[data-slot="session-row"]')) {
         const { shown, hidden } = await paintedBy(row, '.fpas-row::before { visibility: hidden !important; }');
         const painted = inkPixels(shown, canvas, { x: 0, y: 0, width: shown.width, height: shown.height }, NON_TEXT) - inkPixels(hidden, canvas, { x: 0, y: 0, width: hidden.width, height: hidden.height }, NON_TEXT);
-        expect({ device: row.dataset.device, paintedPixels: painted >= 40 }).toEqual({ device: row.dataset.device, paintedPixels: true });
+        expect(painted, `pixels painted by the ${row.dataset.device} icon`).toBeGreaterThanOrEqual(40);
         const bitmap: number[] = [];
         for (let y = 0; y < 48; y++) for (let x = 0; x < 48; x++) bitmap.push(changedPixels(shown, hidden, { x, y, width: 1, height: 1 }));
         shapes.set(row.dataset.device!, bitmap.join(''));
@@ -78,7 +78,7 @@ for (const palette of ['light', 'dark'] as const) {
         const { shown, hidden } = await paintedBy(row, '.fpas-row::before { visibility: hidden !important; }');
         const whole = { x: 0, y: 0, width: shown.width, height: shown.height };
         const painted = inkPixels(shown, canvas, whole, NON_TEXT) - inkPixels(hidden, canvas, whole, NON_TEXT);
-        expect({ state: row.dataset.state, device: row.dataset.device, painted: painted >= 40 }).toEqual({ state: row.dataset.state, device: row.dataset.device, painted: true });
+        expect(painted, `pixels painted by the ${row.dataset.device} icon of a ${row.dataset.state} row`).toBeGreaterThanOrEqual(40);
       }
     });
 
@@ -92,21 +92,14 @@ for (const palette of ['light', 'dark'] as const) {
         const area = areaOf(badge, shot);
         const fill = fillOf(shot, badge);
         const text = inkPixels(shot, fill, { x: area.x + 3, y: area.y + 3, width: area.width - 6, height: area.height - 6 }, 3);
-        expect({ badge: badge.textContent, outlined: edgeInk(shot, badge, canvas) >= 0.9, legibleText: text >= 20 }).toEqual({
-          badge: badge.textContent,
-          outlined: true,
-          legibleText: true,
-        });
-      }
-      // CURRENT SESSION stands apart from the other badges: filled with the text colour, not outlined.
-      for (const badge of badges) {
-        const shot = await picture(badge.closest('li')!);
-        const filled = contrast(fillOf(shot, badge), canvas) >= NON_TEXT;
-        expect({ badge: badge.textContent, filled }).toEqual({ badge: badge.textContent, filled: badge.textContent === 'CURRENT SESSION' });
+        expect(edgeInk(shot, badge, canvas), `share of the "${badge.textContent}" badge's top edge that is painted`).toBeGreaterThanOrEqual(0.9);
+        expect(text, `text pixels of the "${badge.textContent}" badge`).toBeGreaterThanOrEqual(20);
+        // CURRENT SESSION stands apart from the other badges: filled with the text colour, not outlined.
+        expect(contrast(fill, canvas) >= NON_TEXT, `"${badge.textContent}" badge is filled`).toBe(badge.textContent === 'CURRENT SESSION');
       }
       const trusted = badges.find((badge) => badge.textContent === 'Trusted device')!;
       const { shown, hidden } = await paintedBy(trusted, '.fpas-badge--trusted::before { visibility: hidden !important; }');
-      expect(changedPixels(shown, hidden)).toBeGreaterThanOrEqual(15);
+      expect(changedPixels(shown, hidden), 'pixels painted by the trusted mark ✓').toBeGreaterThanOrEqual(15);
     });
 
     test('given a logout under way, its pending Log out reads as unavailable (GrayText) and differs from an enabled one', async () => {
@@ -114,11 +107,11 @@ for (const palette of ['light', 'dark'] as const) {
       const pending = storyRoot().querySelector<HTMLElement>('.fpas-button[aria-disabled="true"]')!;
       const enabled = storyRoot().querySelector<HTMLElement>('.fpas-button:not([aria-disabled])')!;
       expect(pending).not.toBeNull();
-      expect(parseColor(getComputedStyle(pending).color)).toEqual(systemColor('GrayText'));
-      expect(parseColor(getComputedStyle(enabled).color)).not.toEqual(systemColor('GrayText'));
+      expect(parseColor(getComputedStyle(pending).color), 'text colour of the pending Log out').toEqual(systemColor('GrayText'));
+      expect(parseColor(getComputedStyle(enabled).color), 'text colour of an enabled Log out').not.toEqual(systemColor('GrayText'));
       const shot = await picture(pending);
       const area = { x: 0, y: 0, width: shot.width, height: shot.height };
-      expect(inkPixels(shot, fillOf(shot, pending), area, NON_TEXT)).toBeGreaterThanOrEqual(40);
+      expect(inkPixels(shot, fillOf(shot, pending), area, NON_TEXT), 'text pixels of the pending Log out').toBeGreaterThanOrEqual(40);
     });
 
     test('given the trusted-device modal, the danger action stands apart from Cancel and stays legible', async () => {
@@ -128,20 +121,21 @@ for (const palette of ['light', 'dark'] as const) {
       const cancel = [...dialog.querySelectorAll<HTMLElement>('.fpas-button')].find((button) => button.textContent === 'Cancel')!;
       const shot = await picture(dialog);
       const dangerFill = fillOf(shot, danger);
-      expect(contrast(dangerFill, fillOf(shot, cancel))).toBeGreaterThanOrEqual(NON_TEXT);
+      expect(contrast(dangerFill, fillOf(shot, cancel)), 'contrast between the fills of Log out and remove and Cancel').toBeGreaterThanOrEqual(NON_TEXT);
       const dangerArea = areaOf(danger, shot);
-      expect(inkPixels(shot, dangerFill, { ...dangerArea, x: dangerArea.x + 4, width: dangerArea.width - 8, y: dangerArea.y + 4, height: dangerArea.height - 8 }, 4.5)).toBeGreaterThanOrEqual(40);
+      const label = { x: dangerArea.x + 4, width: dangerArea.width - 8, y: dangerArea.y + 4, height: dangerArea.height - 8 };
+      expect(inkPixels(shot, dangerFill, label, 4.5), 'text pixels of Log out and remove at 4.5:1').toBeGreaterThanOrEqual(40);
       // The dialog keeps an edge: its shadow is gone in forced colours.
-      expect(edgeInk(shot, dialog, systemColor('Canvas'))).toBeGreaterThanOrEqual(0.9);
+      expect(edgeInk(shot, dialog, systemColor('Canvas')), "share of the dialog's top edge that is painted").toBeGreaterThanOrEqual(0.9);
     });
 
     test('given the danger action pending, it reads as unavailable (GrayText), not as a live danger action', async () => {
       await renderStory(modals, 'LoggingOut', look);
       const confirm = document.querySelector<HTMLElement>('[role="dialog"] .fpas-button--danger')!;
       expect(confirm.getAttribute('aria-disabled')).toBe('true');
-      expect(parseColor(getComputedStyle(confirm).color)).toEqual(systemColor('GrayText'));
+      expect(parseColor(getComputedStyle(confirm).color), 'text colour of the pending danger action').toEqual(systemColor('GrayText'));
       const shot = await picture(confirm);
-      expect(inkPixels(shot, fillOf(shot, confirm), { x: 0, y: 0, width: shot.width, height: shot.height }, NON_TEXT)).toBeGreaterThanOrEqual(40);
+      expect(inkPixels(shot, fillOf(shot, confirm), { x: 0, y: 0, width: shot.width, height: shot.height }, NON_TEXT), 'text pixels of the pending danger action').toBeGreaterThanOrEqual(40);
     });
 
     test('given the section, the keyboard focus ring is painted around the focused button', async () => {
@@ -157,8 +151,9 @@ for (const palette of ['light', 'dark'] as const) {
       const ring = { x: box.x - 5, y: box.y - 5, width: box.width + 10, height: box.height + 10 };
       const outside = changedPixels(before, after, ring) - changedPixels(before, after, box);
       // At least one pixel all the way round the button, outside it.
-      expect(outside).toBeGreaterThanOrEqual(2 * (box.width + box.height));
-      expect(inkPixels(after, systemColor('Canvas'), ring, NON_TEXT) - inkPixels(after, systemColor('Canvas'), box, NON_TEXT)).toBeGreaterThanOrEqual(2 * (box.width + box.height));
+      expect(outside, 'pixels around the button that focus changed').toBeGreaterThanOrEqual(2 * (box.width + box.height));
+      const ringInk = inkPixels(after, systemColor('Canvas'), ring, NON_TEXT) - inkPixels(after, systemColor('Canvas'), box, NON_TEXT);
+      expect(ringInk, 'focus ring pixels at 3:1 against the background').toBeGreaterThanOrEqual(2 * (box.width + box.height));
     });
   });
 }

@@ -67,6 +67,7 @@ export function layoutProblems(root: Element): string[] {
   const page = document.documentElement;
   if (page.scrollWidth > page.clientWidth + SLACK) problems.push(`the page scrolls sideways: ${page.scrollWidth} px of content in ${page.clientWidth} px`);
 
+  const sticking: Element[] = [];
   for (const element of [root, ...root.querySelectorAll('*')]) {
     if (!isShown(element)) continue;
     const style = getComputedStyle(element);
@@ -79,7 +80,11 @@ export function layoutProblems(root: Element): string[] {
     if (tall && hidesY) problems.push(`${describe(element)} cuts off its content at the bottom (${element.scrollHeight} px in ${element.clientHeight} px)`);
     if (wide && scrollsX) problems.push(`${describe(element)} scrolls sideways (${element.scrollWidth} px in ${element.clientWidth} px)`);
     const box = element.getBoundingClientRect();
-    if (box.left < -SLACK || box.right > innerWidth + SLACK) problems.push(`${describe(element)} sticks out of the ${innerWidth} px viewport (${Math.round(box.left)} to ${Math.round(box.right)} px)`);
+    // Named once, at the outermost element that sticks out, not again for everything inside it.
+    if ((box.left < -SLACK || box.right > innerWidth + SLACK) && !sticking.some((outer) => outer.contains(element))) {
+      sticking.push(element);
+      problems.push(`${describe(element)} sticks out of the ${innerWidth} px viewport (${Math.round(box.left)} to ${Math.round(box.right)} px)`);
+    }
   }
 
   for (const element of textElements(root)) {
