@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { userEvent } from 'vitest/browser';
-import { waitFor } from 'storybook/test';
 import * as card from '../../stories/LogoutAllCard.stories';
 import * as modals from '../../stories/LogoutConfirmModal.stories';
 import * as section from '../../stories/ActiveSessionsSection.stories';
 import * as rows from '../../stories/SessionRow.stories';
 import { layoutProblems, TEXT_SPACING_CSS } from './layout';
-import { addStyle, nextFrame, renderStory, restoreClock, storyRoot, type StoriesModule } from './render';
+import { addStyle, nextFrame, openLogOutAll, renderStory, restoreClock, storyRoot, type StoryCase } from './render';
 
 // WCAG 1.4.10: at 320 CSS px (1280 px at 400% zoom) nothing scrolls sideways and nothing is cut off.
 // WCAG 1.4.12: with line height 1.5, paragraph spacing 2em, letter spacing 0.12em and word spacing
@@ -16,22 +14,7 @@ import { addStyle, nextFrame, renderStory, restoreClock, storyRoot, type Stories
 
 afterEach(restoreClock);
 
-type Case = {
-  name: string;
-  stories: StoriesModule;
-  story: string;
-  /** Run the story's play function (only those that find things without English names). */
-  play?: boolean;
-  /** Brings the story to the state measured, by data-slot and role, so it works in every locale. */
-  drive?: () => Promise<void>;
-};
-
-async function openLogOutAll() {
-  await userEvent.click(document.querySelector<HTMLElement>('[data-slot="logout-all-card"] button')!);
-  await waitFor(() => {
-    if (!document.querySelector('[role="dialog"]')) throw new Error('the Log out all dialog did not open');
-  });
-}
+type Case = StoryCase & { name: string };
 
 const cases: Case[] = [
   { name: 'section, typical', stories: section, story: 'Typical' },

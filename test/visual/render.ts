@@ -1,7 +1,7 @@
 import { composeStory, type Meta, type StoryObj } from '@storybook/react-vite';
 import { vi } from 'vitest';
 import { waitFor } from 'storybook/test';
-import { commands, page } from 'vitest/browser';
+import { commands, page, userEvent } from 'vitest/browser';
 import type { StoryGlobals } from '../../stories/support/environment';
 import { NOW } from '../../stories/support/sessions';
 
@@ -87,4 +87,22 @@ export function storyRoot(): HTMLElement {
 /** Stops faking the clock (each test's afterEach). */
 export function restoreClock() {
   vi.useRealTimers();
+}
+
+/** A story to render, and how to bring it to the state measured or pictured. */
+export type StoryCase = {
+  stories: StoriesModule;
+  story: string;
+  /** Run the story's play function (only those that find things without English names, or in English). */
+  play?: boolean;
+  /** Brings the story to the state wanted, by data-slot and role, so it works in every locale. */
+  drive?: () => Promise<void>;
+};
+
+/** Opens the Log out of all sessions modal from the section's card, in any locale. */
+export async function openLogOutAll() {
+  await userEvent.click(document.querySelector<HTMLElement>('[data-slot="logout-all-card"] button')!);
+  await waitFor(() => {
+    if (!document.querySelector('[role="dialog"]')) throw new Error('the Log out all dialog did not open');
+  });
 }

@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { commands, page, server, userEvent } from 'vitest/browser';
-import { waitFor } from 'storybook/test';
+import { commands, page, server } from 'vitest/browser';
 import * as modals from '../../stories/LogoutConfirmModal.stories';
 import * as section from '../../stories/ActiveSessionsSection.stories';
 import * as rows from '../../stories/SessionRow.stories';
-import { renderStory, restoreClock, storyRoot, type Look, type StoriesModule } from './render';
+import { openLogOutAll, renderStory, restoreClock, storyRoot, type Look, type StoryCase } from './render';
 
 // Reference screenshots of the states a designer signs off, compared in Chromium with a tolerance.
 // `npm run test:visual` compares them and writes the contact sheet (test/visual/report/index.html);
@@ -26,14 +25,8 @@ const looks: Record<Variant, Omit<Look, 'width'>> = {
   'forced-dark': { forcedColors: true, colorScheme: 'dark' },
 };
 
-type Subject = {
+type Subject = StoryCase & {
   title: string;
-  stories: StoriesModule;
-  story: string;
-  /** Run the play function (English-only ones run in English looks only). */
-  play?: boolean;
-  /** Brings the story to the state pictured, found by data-slot, so it works in every locale. */
-  drive?: () => Promise<void>;
   /** 'page': the viewport, for a modal over the page; else the whole story, however tall. */
   frame?: 'page';
 };
@@ -69,13 +62,6 @@ const shots: (readonly [keyof typeof subjects, 320 | 1280, Variant])[] = [
   ['modal-log-out-and-remove', 1280, 'forced'],
   ['section-typical', 1280, 'forced-dark'],
 ];
-
-async function openLogOutAll() {
-  await userEvent.click(document.querySelector<HTMLElement>('[data-slot="logout-all-card"] button')!);
-  await waitFor(() => {
-    if (!document.querySelector('[role="dialog"]')) throw new Error('the Log out all dialog did not open');
-  });
-}
 
 /** A transparent box over part of the page: what the screenshot shows is what lies under it. */
 function frame(left: number, top: number, width: number, height: number, position: 'fixed' | 'absolute'): HTMLElement {
