@@ -68,6 +68,9 @@ export default defineConfig({
         test: {
           name: 'visual',
           include: ['test/visual/**/*.test.{ts,tsx}'],
+          // Emulated media (forced colours, colour scheme) is set on the one Playwright page that holds
+          // every test iframe: files running side by side would change each other's.
+          fileParallelism: false,
           setupFiles: ['test/visual/setup.ts'],
           browser: {
             enabled: true,
