@@ -5,6 +5,33 @@ import { playwright } from '@vitest/browser-playwright';
 // Debian's Chromium: Playwright cannot download its own browser here (scripts/test.mjs checks it exists).
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 import { react18Aliases } from './scripts/react18.mjs';
+import { visualCommands } from './test/visual/commands.mjs';
+
+// Found up front, so a cold run does not reload mid-test ("Failed to fetch dynamically imported module").
+const storyDeps = [
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  'msw',
+  'msw/browser',
+  'msw-storybook-addon/csf3',
+  '@tanstack/react-query',
+  '@radix-ui/react-dialog',
+  '@radix-ui/react-dropdown-menu',
+  'class-variance-authority',
+  'storybook/test',
+  'storybook/preview-api',
+  'storybook/viewport',
+  '@storybook/react-vite',
+  '@storybook/addon-a11y/preview',
+  '@storybook/addon-docs/preview',
+  'axe-core',
+];
+
+// The folders whose tests run in a project of their own (Node, or Chromium), never in jsdom.
+const elsewhere = ['test/browser/**', 'test/visual/**', 'test/server/**', 'test/e2e/**', 'test/contract-check/**'];
 
 export default defineConfig({
   plugins: [react()],
@@ -19,8 +46,7 @@ export default defineConfig({
           testTimeout: 30_000,
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          // Each other project's folder runs in its own environment (Node, or Chromium).
-          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/server/**', 'test/e2e/**', 'test/contract-check/**'],
+          exclude: [...configDefaults.exclude, ...elsewhere],
           setupFiles: ['test/setup.ts'],
           env: { EXPECTED_REACT: '19' },
         },
@@ -37,6 +63,7 @@ export default defineConfig({
           // The .tsx tests are the ones that render; the .ts ones (client, core, formatter, i18n check)
           // load no React, so a second run would repeat the same code for the same result.
           include: ['test/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, ...elsewhere],
           setupFiles: ['test/setup.ts'],
           env: { EXPECTED_REACT: '18' },
         },
@@ -76,30 +103,7 @@ export default defineConfig({
         extends: true,
         // Every story in .storybook/main.ts becomes a browser test: render, play function, then axe.
         plugins: [storybookTest({ configDir: '.storybook' })],
-        // Found up front, so a cold run does not reload mid-test ("Failed to fetch dynamically imported module").
-        optimizeDeps: {
-          include: [
-            'react',
-            'react/jsx-runtime',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            'msw',
-            'msw/browser',
-            'msw-storybook-addon/csf3',
-            '@tanstack/react-query',
-            '@radix-ui/react-dialog',
-            '@radix-ui/react-dropdown-menu',
-            'class-variance-authority',
-            'storybook/test',
-            'storybook/preview-api',
-            'storybook/viewport',
-            '@storybook/react-vite',
-            '@storybook/addon-a11y/preview',
-            '@storybook/addon-docs/preview',
-            'axe-core',
-          ],
-        },
+        optimizeDeps: { include: storyDeps },
         test: {
           name: 'storybook',
           browser: {
@@ -142,6 +146,42 @@ export default defineConfig({
             provider: playwright({ launchOptions: chromiumLaunchOptions, contextOptions: { timezoneId: 'UTC' } }),
             instances: [{ browser: 'chromium' }],
             screenshotFailures: false,
+          },
+        },
+      },
+      {
+        extends: true,
+        // Forced colours, reflow, text spacing, the automatic theme and the reference screenshots,
+        // measured on the stories in Chromium (test/visual/; `npm run test:visual`).
+        optimizeDeps: { include: storyDeps },
+        test: {
+          name: 'visual',
+          include: ['test/visual/**/*.test.{ts,tsx}'],
+          // Emulated media (forced colours, colour scheme) is set on the one Playwright page that holds
+          // every test iframe: files running side by side would change each other's.
+          fileParallelism: false,
+          setupFiles: ['test/visual/setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: chromiumLaunchOptions,
+              // The test iframe is scaled down to fit the page: a page taller than any story keeps it at 1:1.
+              contextOptions: { viewport: { width: 1280, height: 4000 }, locale: 'en-US', timezoneId: 'UTC', deviceScaleFactor: 1 },
+            }),
+            instances: [{ browser: 'chromium' }],
+            commands: visualCommands,
+            screenshotFailures: false,
+            // Reference screenshots (test/visual/screenshots.test.tsx): one Chromium on Linux makes and
+            // reads them, so no browser or platform in the names; a failing run's pictures go to the report.
+            expect: {
+              toMatchScreenshot: {
+                comparatorName: 'pixelmatch',
+                comparatorOptions: { threshold: 0.1, allowedMismatchedPixels: 64 },
+                resolveScreenshotPath: ({ root, arg, ext }) => `${root}/test/visual/references/${arg}${ext}`,
+                resolveDiffPath: ({ root, arg, ext }) => `${root}/test/visual/report/${arg}${ext}`,
+              },
+            },
           },
         },
       },

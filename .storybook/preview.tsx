@@ -45,6 +45,7 @@ const preview: Preview = {
         items: [
           { value: 'light', title: 'Light', icon: 'sun' },
           { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'auto', title: 'Auto (system: prefers-color-scheme)', icon: 'mirror' },
         ],
         dynamicTitle: true,
       },

@@ -15,7 +15,7 @@ function counted(name) {
 function tally() {
   let passed = 0;
   let failed = 0;
-  for (const name of ['unit', 'unit-react18', 'contract-check', 'server', 'storybook', 'a11y', 'e2e']) {
+  for (const name of ['unit', 'unit-react18', 'contract-check', 'server', 'storybook', 'a11y', 'visual', 'e2e']) {
     const file = `${REPORTS}/${name}.json`;
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -36,6 +36,7 @@ const steps = [
   ['reference server over HTTP (PGlite; PostgreSQL too when DATABASE_URL is set)', 'npx', ['vitest', 'run', '--project', 'server', ...counted('server')]],
   ['stories as browser tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'storybook', ...counted('storybook')], requireChromium],
   ['keyboard and screen reader (Chromium)', 'npx', ['vitest', 'run', '--project', 'a11y', ...counted('a11y')], requireChromium],
+  ['visual: forced colours, reflow and text spacing, auto theme, reference screenshots (Chromium)', process.execPath, ['scripts/visual.mjs', ...counted('visual')], requireChromium],
   ['package: build, publint, attw, tarball, byte budgets', process.execPath, ['scripts/check-package.mjs']],
   ['end to end: the demo page against the reference server (PGlite), in Chromium', 'npx', ['vitest', 'run', '--project', 'e2e', ...counted('e2e')], requireChromium],
   ['consumer (React 19): the packed tarball in a fresh Vite app, client-only and server-rendered, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],

@@ -122,6 +122,29 @@ export const EveryRowState: Story = {
   },
 };
 
+// B9 as a still picture: one logout accepted but still listed. Found by data-slot, not by name, so
+// the story reaches the state in every toolbar language and at 320 px (where Log out is in a menu).
+const lingering = mockedApi('logoutLingers');
+export const SigningOut: Story = {
+  name: 'Signing out',
+  ...onApi(lingering),
+  async play({ canvasElement, userEvent }) {
+    const row = await waitFor(() => {
+      const second = canvasElement.querySelectorAll<HTMLElement>('[data-slot="session-row"]')[1];
+      expect(second).toBeDefined();
+      return second!;
+    });
+    const action = row.querySelector<HTMLElement>('[data-slot="row-actions"]')!;
+    await userEvent.click(action);
+    if (action.getAttribute('aria-haspopup')) await userEvent.click(await within(canvasElement).findByRole('menuitem'));
+    const dialog = await within(canvasElement).findByRole('dialog');
+    await userEvent.click(within(dialog).getAllByRole('button').at(-1)!);
+    await waitFor(() => expect(within(canvasElement).queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="signing-out"]')).not.toBeNull());
+    await expect(row).toHaveAttribute('data-state', 'signing-out');
+  },
+};
+
 const many = mockedApi('many');
 export const ManySessions: Story = {
   name: 'Many sessions (200)',

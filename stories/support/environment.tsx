@@ -8,11 +8,12 @@ export type StoryEnvironment = {
   strings: Catalog;
   /** `undefined` when the toolbar says "auto": the section then derives it from the locale. */
   dir: 'ltr' | 'rtl' | undefined;
-  theme: 'light' | 'dark';
+  /** `auto` follows the system's prefers-color-scheme (data-theme="auto"). */
+  theme: 'light' | 'dark' | 'auto';
 };
 
 /** The toolbar's globals, as preview.tsx declares them. */
-export type StoryGlobals = { locale?: StoryLocaleName; theme?: 'light' | 'dark'; dir?: 'auto' | 'ltr' | 'rtl' };
+export type StoryGlobals = { locale?: StoryLocaleName; theme?: 'light' | 'dark' | 'auto'; dir?: 'auto' | 'ltr' | 'rtl' };
 
 /** Resolves the toolbar's globals into the props every story passes on. */
 export function environmentOf(globals: StoryGlobals): StoryEnvironment {
@@ -21,7 +22,7 @@ export function environmentOf(globals: StoryGlobals): StoryEnvironment {
     locale: chosen.locale,
     strings: chosen.strings,
     dir: !globals.dir || globals.dir === 'auto' ? undefined : globals.dir,
-    theme: globals.theme === 'dark' ? 'dark' : 'light',
+    theme: globals.theme === 'dark' || globals.theme === 'auto' ? globals.theme : 'light',
   };
 }
 
