@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demo = path.join(root, 'server/demo');
+const viteBin = path.join(root, 'node_modules/vite/bin/vite.js');
 
 /** The newest modification time under the given files and folders (0 when none exist). */
 function newest(paths: string[]): number {
@@ -38,6 +38,13 @@ export async function ensureDemoBuilt(log: (line: string) => void = console.log)
   const pageSources = [path.join(root, 'dist'), ...['index.html', 'main.tsx', 'demo.css', 'vite.config.ts'].map((f) => path.join(demo, f))];
   if (isStale(page, pageSources)) {
     log('building the demo page from dist/ (Vite)…');
-    await build({ configFile: path.join(demo, 'vite.config.ts'), mode: 'production' });
+    // In a process of its own with NODE_ENV=production: built from inside a test run (Vitest sets
+    // NODE_ENV=test) it would otherwise be a development build, which `npm run demo` then serves.
+    const result = spawnSync(process.execPath, [viteBin, 'build', '--config', path.join(demo, 'vite.config.ts')], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (result.status !== 0) throw new Error('building the demo page failed (see above).');
   }
 }

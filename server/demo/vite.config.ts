@@ -26,9 +26,6 @@ export default defineConfig({
   logLevel: 'warn',
   plugins: [react()],
   resolve: { alias: aliases },
-  // Production React even when built from inside a test run (Vitest sets NODE_ENV=test, which would
-  // otherwise give a development build that `npm run demo` then serves, as it is not stale).
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -2,7 +2,7 @@
 // in Debian's Chromium. Each browser context is one device of ada's: its own cookies (device_id),
 // User-Agent and approximate place (X-Geo-* headers, as a CDN sets them). Nothing is mocked.
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { ensureDemoBuilt } from '../../server/build';
@@ -38,6 +38,12 @@ const DEVICES = {
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** Uncaught errors of any page: a page that throws shows nothing, and should fail with why. */
+const pageErrors: string[] = [];
+
+afterEach(() => {
+  expect(pageErrors.splice(0), 'uncaught errors in the demo page').toEqual([]);
+});
 
 beforeAll(async () => {
   await ensureDemoBuilt(() => {});
@@ -59,7 +65,9 @@ async function openDevice(server: RunningServer, device: Device): Promise<Page> 
     timezoneId: 'Europe/Warsaw',
   });
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${device.label}: ${error.message}`));
+  return page;
 }
 
 /** Signs in through the demo page's form, as a person does. */
