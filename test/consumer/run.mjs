@@ -18,7 +18,7 @@
 //
 // Needs the npm registry or a warm npm cache (installs use --prefer-offline) and /usr/bin/chromium
 // (or CHROMIUM_PATH).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -291,7 +291,7 @@ async function main() {
   sh(path.join(app, 'node_modules/.bin/active-sessions-i18n-check'), [catalog], { cwd: app, what: 'the active-sessions-i18n-check bin on a complete catalog' });
   // The contract check's module loads its two dependencies before it prints its usage; a run against
   // a port where nothing listens also reads the openapi.yaml shipped beside it (exit 2 if it is missing).
-  const contractHelp = sh('npx', ['--no-install', 'active-sessions-contract-check', '--help'], { cwd: app, what: 'npx active-sessions-contract-check --help' });
+  const contractHelp = sh('npx', ['--no-install', 'active-sessions-contract-check', '--help'], { cwd: app, what: 'npx active-sessions-contract-check --help' }).stdout;
   if (!contractHelp.startsWith('Usage: active-sessions-contract-check')) throw new StepError(`active-sessions-contract-check --help printed:\n${contractHelp}`);
   writeFileSync(path.join(app, 'sessions.json'), JSON.stringify([{ headers: { Cookie: 'sid=x' } }]));
   const nobody = spawnSync('npx', ['--no-install', 'active-sessions-contract-check', `http://127.0.0.1:${await freePort()}/api`, '--sessions', 'sessions.json'], { cwd: app, encoding: 'utf8' });
