@@ -16,7 +16,7 @@ export type Look = StoryGlobals & {
   colorScheme?: 'light' | 'dark';
 };
 
-const HEIGHT = { 320: 640, 1280: 800 } as const;
+export const HEIGHT = { 320: 640, 1280: 800 } as const;
 
 // Stable pictures and measures: no animation, transition or caret; every row laid out (rows off
 // screen skip layout and paint through content-visibility, which an element screenshot would show

@@ -3,7 +3,7 @@ import { commands, page, server } from 'vitest/browser';
 import * as modals from '../../stories/LogoutConfirmModal.stories';
 import * as section from '../../stories/ActiveSessionsSection.stories';
 import * as rows from '../../stories/SessionRow.stories';
-import { openLogOutAll, renderStory, restoreClock, storyRoot, type Look, type StoryCase } from './render';
+import { HEIGHT, nextFrame, openLogOutAll, renderStory, restoreClock, storyRoot, type Look, type StoryCase } from './render';
 
 // Reference screenshots of the states a designer signs off, compared in Chromium with a tolerance.
 // `npm run test:visual` compares them and writes the contact sheet (test/visual/report/index.html);
@@ -63,11 +63,18 @@ const shots: (readonly [keyof typeof subjects, 320 | 1280, Variant])[] = [
   ['section-typical', 1280, 'forced-dark'],
 ];
 
+const frames: HTMLElement[] = [];
+// A frame left behind would make the next story's page taller, and scrollable where it is not.
+afterEach(() => {
+  for (const box of frames.splice(0)) box.remove();
+});
+
 /** A transparent box over part of the page: what the screenshot shows is what lies under it. */
 function frame(left: number, top: number, width: number, height: number, position: 'fixed' | 'absolute'): HTMLElement {
   const box = document.createElement('div');
   box.style.cssText = `position: ${position}; left: ${left}px; top: ${top}px; width: ${width}px; height: ${height}px; pointer-events: none;`;
   document.body.append(box);
+  frames.push(box);
   return box;
 }
 
@@ -76,7 +83,18 @@ function frame(left: number, top: number, width: number, height: number, positio
  * section, the row list) and 8 px around it for focus rings, the viewport grown to hold all of it.
  */
 async function frameOf(subject: Subject, width: 320 | 1280): Promise<HTMLElement> {
-  if (subject.frame === 'page') return frame(0, 0, innerWidth, innerHeight, 'fixed');
+  if (subject.frame === 'page') {
+    // The viewport as asked, settled, and the test page scrolled home: under load, a picture taken while
+    // the frame was still being resized (or the test page was left scrolled by the click that opened the
+    // modal) had its bottom rows blank.
+    await page.viewport(width, HEIGHT[width]);
+    window.parent.scrollTo(0, 0);
+    // The page as it opens, whatever the click that opened the modal scrolled.
+    window.scrollTo(0, 0);
+    await nextFrame();
+    if (innerHeight !== HEIGHT[width]) throw new Error(`the viewport is ${innerWidth}×${innerHeight}, not ${width}×${HEIGHT[width]}`);
+    return frame(0, 0, innerWidth, innerHeight, 'fixed');
+  }
   const story = storyRoot().firstElementChild!.getBoundingClientRect();
   const margin = 8;
   const bottom = Math.ceil(story.bottom + scrollY + margin);
