@@ -8,8 +8,9 @@ export default {
   // Globs, not lists: a file added to these folders is mutated without touching this config.
   mutate: ['src/{core,client,hooks,i18n}/**/*.{ts,tsx}', '!src/**/*.d.ts', '!src/**/*.test.{ts,tsx}'],
   coverageAnalysis: 'perTest',
-  // Two workers: the machine has 2 cores, shared with other engineers.
-  concurrency: 2,
+  // Four workers on this 2-core machine: a worker spends most of a mutant waiting on the component
+  // tests' real timers (retry delays, timeouts, waitFor), at about a quarter of a core each.
+  concurrency: 4,
   // A busy machine makes slow tests slower; a mutant must hang well past that to count as a timeout.
   timeoutMS: 10_000,
   // A re-run tests only the mutants whose code or covering tests changed. The file is a local cache,
