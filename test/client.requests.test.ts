@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFetchSessionsClient, SessionsClientError } from '../src';
+import { rejection } from './rejection';
 
 // What `createFetchSessionsClient` sends and how it fails, as a host sees it: the requests its `fetch`
 // receives, and the code and message of every rejection (what lands in the host's logs).
@@ -25,17 +26,6 @@ function hangingFetch() {
     new Promise<Response>((_, reject) => {
       init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
     })) as typeof globalThis.fetch;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SessionsClientError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SessionsClientError);
-  return error as SessionsClientError;
 }
 
 const signal = () => new AbortController().signal;
