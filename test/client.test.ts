@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { http, HttpResponse, delay } from 'msw';
-import { createFetchSessionsClient, SessionsClientError } from '../src';
+import { createFetchSessionsClient } from '../src';
+import { rejection } from './rejection';
 import { BASE_URL, server, useScenario } from './server';
 import { createFixtures, createHandlers } from '../mocks';
 
@@ -10,17 +11,6 @@ const f = createFixtures();
 
 function serveList(body: unknown, init?: ResponseInit) {
   server.use(http.get(`${BASE_URL}/sessions`, () => HttpResponse.json(body as never, init)));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SessionsClientError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SessionsClientError);
-  return error as SessionsClientError;
 }
 
 describe('createFetchSessionsClient', () => {

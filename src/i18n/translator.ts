@@ -64,6 +64,7 @@ export function createTranslator(locale: string | undefined, strings?: Catalog):
 
   function compile(key: MessageKey): FormatMessage {
     const cached = cache.get(key);
+    // Stryker disable next-line ConditionalExpression: compiling again gives the same message, and each warning is given once anyway; only speed differs
     if (cached) return cached;
     const own = catalog[key];
     let format: FormatMessage | undefined;
