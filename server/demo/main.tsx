@@ -152,6 +152,8 @@ function App() {
             <ActiveSessionsSection
               client={client}
               headingLevel={2}
+              // B10: a host passes its own pages; the demo has none, so they point back at this page.
+              links={{ changePassword: '/#change-password', signInMethods: '/#sign-in-methods', support: '/#support' }}
               onUnauthorized={() => void showSignIn('Your session has ended. Sign in again.')}
               onSignedOut={() => void showSignIn('You were logged out of all sessions.')}
             />
