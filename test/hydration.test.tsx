@@ -1,7 +1,7 @@
-// Server rendering with data, in one process: a "server" in UTC prefetches the list and renders it to a
+// Server rendering with data, in one process: a "server" (in Los Angeles) prefetches the list and renders it to a
 // string; the dehydrated cache goes through JSON, as in a page; a "browser" in another time zone, whose
 // clock has moved on, hydrates that HTML. Chromium does the same for real in test/consumer/run.mjs.
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { act, screen, waitFor, within } from '@testing-library/react';
@@ -22,14 +22,22 @@ const HYDRATED_AT = PREFETCHED_AT + 5 * SECOND;
 const f = createFixtures(PREFETCHED_AT);
 const sessions = [f.current, { ...f.other, signed_in_at: SIGNED_IN }];
 
-const timeZoneOfTheRun = process.env.TZ;
-afterAll(() => {
-  if (timeZoneOfTheRun === undefined) delete process.env.TZ;
-  else process.env.TZ = timeZoneOfTheRun;
-});
+/**
+ * Puts this side (the "server" or the "browser") in `timeZone`. Node cannot move a worker thread to another time zone (setting
+ * process.env.TZ there changes nothing, and Stryker runs Vitest in threads), so the zone is given to
+ * Intl.DateTimeFormat, the only API the library reads the reader's zone through, wherever a caller
+ * leaves it unsaid. test/consumer/run.mjs hydrates in Chromium under a real time zone.
+ */
+function inTimeZone(timeZone: string) {
+  const RealDateTimeFormat = Intl.DateTimeFormat;
+  vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+    return new RealDateTimeFormat(locales, { timeZone, ...options });
+  } as typeof Intl.DateTimeFormat);
+}
 
 let root: Root | undefined;
 afterEach(() => {
+  vi.restoreAllMocks();
   act(() => root?.unmount());
   root = undefined;
   document.body.innerHTML = '';
@@ -46,7 +54,8 @@ function watchConsole() {
 }
 
 async function renderOnServer(props: { locale?: string; strings?: Catalog }) {
-  process.env.TZ = 'UTC';
+  // A server anywhere: what it sends is in UTC, whatever its own zone.
+  inTimeZone('America/Los_Angeles');
   vi.useFakeTimers({ toFake: ['Date'], now: PREFETCHED_AT });
   const client = createFetchSessionsClient({ baseUrl: BASE_URL });
   const queryClient = new QueryClient();
@@ -62,7 +71,7 @@ async function renderOnServer(props: { locale?: string; strings?: Catalog }) {
 }
 
 async function hydrateInBrowser(server: { html: string; state: string }, props: { locale?: string; strings?: Catalog }, timeZone: string) {
-  process.env.TZ = timeZone;
+  inTimeZone(timeZone);
   vi.setSystemTime(HYDRATED_AT);
   const container = document.createElement('div');
   container.innerHTML = server.html;
@@ -85,7 +94,7 @@ async function hydrateInBrowser(server: { html: string; state: string }, props: 
 const signedInLine = (container: HTMLElement) => container.querySelector(`time[datetime="${SIGNED_IN}"]`)?.textContent;
 
 describe('server rendering with prefetchActiveSessions, then hydration', () => {
-  describe('given a server in UTC and a reader in Warsaw whose clock has moved on', () => {
+  describe('given a server in Los Angeles and a reader in Warsaw whose clock has moved on', () => {
     it('should send the rows in the server HTML, with the time in UTC and the hint as of the prefetch', async () => {
       useScenario({ sessions });
       const { html } = await renderOnServer({});
