@@ -97,6 +97,15 @@ describe('useActiveSessions', () => {
       expect(store.requests).toEqual(['GET /sessions']);
     });
 
+    it('should be in error with code unauthorized when the host passes no onUnauthorized', async () => {
+      useScenario('unauthorized');
+      const hook = setup();
+      await waitFor(() => expect(hook.result.current.status).toBe('error'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const result = hook.result.current;
+      expect(result.status === 'error' && result.error.code).toBe('unauthorized');
+    });
+
     it('should turn a custom client that resolves garbage into a malformed error', async () => {
       const client = { listSessions: async () => ({ sessions: 'nope' }) } as unknown as SessionsClient;
       const hook = setup({ client });
