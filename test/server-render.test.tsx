@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import { QueryClient, dehydrate } from '@tanstack/react-query';
-import { ActiveSessionsSection, ar, prefetchActiveSessions, type Session, type SessionsClient } from '../src';
+import { ActiveSessionsSection, SessionsClientError, ar, prefetchActiveSessions, type Session, type SessionsClient } from '../src';
 
 describe('ActiveSessionsSection on the server', () => {
   it('should render the loading state with no DOM and send no request', () => {
@@ -72,6 +72,18 @@ describe('prefetchActiveSessions, then rendering on the server', () => {
     const keys = (queryClient: QueryClient) => dehydrate(queryClient).queries.map((query) => query.queryHash);
     expect(keys(first)).toEqual(['["@firstparty/active-sessions","list"]']);
     expect(keys(second)).toEqual(keys(first));
+  });
+
+  it("should leave out a list that fails to load, so the server renders the loading state, and keep the host's own data", async () => {
+    const failing: SessionsClient = { ...client(), listSessions: vi.fn(async () => Promise.reject(new SessionsClientError('unauthorized', 'signed out', { status: 401 }))) };
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(['host', 'profile'], { name: 'Ada' });
+    await prefetchActiveSessions(queryClient, failing);
+    const html = renderToString(<ActiveSessionsSection client={failing} queryClient={queryClient} />);
+    expect(html).toContain('Loading active sessions…');
+    expect(html).not.toContain('role="alert"');
+    expect(queryClient.getQueryData(['host', 'profile'])).toEqual({ name: 'Ada' });
+    expect(dehydrate(queryClient).queries.map((query) => query.queryHash)).toEqual(['["host","profile"]']);
   });
 
   it('should throw a clear error without a client', async () => {

@@ -71,7 +71,7 @@ export function relativeTime(iso: string, locale: string, now: number): string {
 }
 
 /** The sign-in date and time in the reader's locale and time zone (in UTC when `inUtc`), with a relative hint. */
-export function signedInLabel(session: Session, { locale }: Translator, now: number, inUtc = false): SessionDetails['signedIn'] {
+export function signedInLabel(session: Session, { locale }: Translator, now: number, inUtc: boolean): SessionDetails['signedIn'] {
   const iso = session.signedInAt;
   if (!iso || Number.isNaN(Date.parse(iso))) return undefined;
   // A server cannot know the reader's time zone, and hydration must render what the server sent: until

@@ -33,8 +33,8 @@ function checkResult(result: unknown): SessionsResult {
     throw new SessionsClientError('malformed', 'listSessions resolved with something that is not a SessionsResult.');
   }
   const sessions = value.sessions.filter(
-    (s: Session) =>
-      typeof s === 'object' && s !== null && typeof s.id === 'string' && s.id !== '' &&
+    (s: Session | null | undefined) =>
+      typeof s?.id === 'string' && s.id !== '' &&
       typeof s.isCurrent === 'boolean' && typeof s.isTrusted === 'boolean' && Array.isArray(s.apps),
   );
   const skipped = (value.skipped ?? 0) + value.sessions.length - sessions.length;
@@ -68,14 +68,13 @@ export function sessionsQueryOptions(scope: SessionsScope) {
 /**
  * For server rendering: loads the list into `queryClient`, so a host that dehydrates it and hands the
  * hydrated client to the section (`queryClient` prop) gets rows in its server HTML and no second GET.
- * A list that fails to load is left out, so server and browser both render the loading state and the
- * browser loads it (and reports a 401 through `onUnauthorized`).
+ * A list that fails to load is not dehydrated (TanStack keeps only successes) and, being an error, is
+ * fetched again on mount: server and browser both render the loading state, and the browser loads it
+ * (and reports a 401 through `onUnauthorized`).
  */
 export async function prefetchActiveSessions(queryClient: QueryClient, client: SessionsClient): Promise<void> {
   if (!client) throw new TypeError('prefetchActiveSessions(queryClient, client): the client is required.');
-  const options = sessionsQueryOptions({ client: () => client });
-  await queryClient.prefetchQuery(options);
-  if (queryClient.getQueryState(options.queryKey)?.status === 'error') queryClient.removeQueries({ queryKey: options.queryKey, exact: true });
+  await queryClient.prefetchQuery(sessionsQueryOptions({ client: () => client }));
 }
 
 /** Logging out one session; every attempt stays in the mutation cache so each row can read its own. */

