@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitFor } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import { SessionsClientError, type SessionsClient, type SessionsResult } from '../src';
 import { renderActiveSessions } from './renderActiveSessions';
 
@@ -65,15 +65,87 @@ describe('useActiveSessions, given a custom client', () => {
     expect(hook.result.current).toMatchObject({ status: 'error', error: { code: 'malformed' } });
   });
 
+  // What a host that logs the error reads: its code, a message, and what was thrown underneath as `cause`.
   it.each([
-    ['a SessionsClientError, keeping its code', new SessionsClientError('refused', 'no'), 'refused'],
-    ['an AbortError, as a cancelled call', new DOMException('stopped', 'AbortError'), 'aborted'],
-    ['a TimeoutError, as a timeout', new DOMException('slow', 'TimeoutError'), 'timeout'],
-    ['a plain Error, as a network failure', new Error('socket closed'), 'network'],
-  ])('should explain a client that rejects with %s', async (_, error, code) => {
+    ['a SessionsClientError, keeping its code', new SessionsClientError('refused', 'no'), 'refused', 'no'],
+    ['an AbortError, as a cancelled call', new DOMException('stopped', 'AbortError'), 'aborted', 'The request was cancelled.'],
+    ['a TimeoutError, as a timeout', new DOMException('slow', 'TimeoutError'), 'timeout', 'The server took too long to answer.'],
+    ['another DOMException, as a network failure', new DOMException('denied', 'NotAllowedError'), 'network', expect.stringMatching(/^The request failed: .*denied$/)],
+    ['a plain Error, as a network failure', new Error('socket closed'), 'network', 'The request failed: socket closed'],
+  ])('should explain a client that rejects with %s', async (_, error, code, message) => {
     const client: SessionsClient = { ...clientResolving(null), listSessions: () => Promise.reject(error) };
     const hook = renderActiveSessions({ client });
     await waitFor(() => expect(hook.result.current.status).toBe('error'), { timeout: 3_000 });
-    expect(hook.result.current).toMatchObject({ status: 'error', error: { code } });
+    const result = hook.result.current;
+    expect(result).toMatchObject({ status: 'error', error: { code, message } });
+    if (result.status === 'error' && !(error instanceof SessionsClientError)) expect(result.error.cause).toBe(error);
+  });
+
+  it.each([
+    ['times out', new DOMException('slow', 'TimeoutError')],
+    ['fails on the network', new TypeError('Failed to fetch')],
+    ['answers 503', new SessionsClientError('server', 'unavailable', { status: 503 })],
+  ])('should try once more by itself when the list %s, and show the list that loads then', async (_, error) => {
+    let calls = 0;
+    const client: SessionsClient = {
+      ...clientResolving(null),
+      listSessions: async () => {
+        if (calls++ === 0) throw error;
+        return { availability: 'available', sessions: [good] };
+      },
+    };
+    const hook = renderActiveSessions({ client });
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'), { timeout: 3_000 });
+    expect(calls).toBe(2);
+  });
+
+  it('should say what a bad result was in the malformed error it gives', async () => {
+    const hook = renderActiveSessions({ client: clientResolving({ availability: 'maybe' }) });
+    await waitFor(() => expect(hook.result.current.status).toBe('error'));
+    expect(hook.result.current).toMatchObject({ error: { code: 'malformed', message: 'listSessions resolved with something that is not a SessionsResult.' } });
+  });
+
+  it('should keep each unchanged session the same object across a refresh, so a host\'s memoized rows do not re-render', async () => {
+    let calls = 0;
+    const other = { ...good, id: 'other', isCurrent: false };
+    const client: SessionsClient = {
+      ...clientResolving(null),
+      // Fresh objects on every call, as from JSON.
+      listSessions: async () => ({ availability: 'available', sessions: [{ ...good }, { ...other, apps: calls++ === 0 ? [] : ['sora'] }] }),
+    };
+    const hook = renderActiveSessions({ client });
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'));
+    const [firstGood, firstOther] = hook.result.current.sessions;
+    await act(() => hook.result.current.refresh());
+    const [nextGood, nextOther] = hook.result.current.sessions;
+    expect(nextGood).toBe(firstGood);
+    expect(nextOther).not.toBe(firstOther);
+    expect(nextOther?.apps).toEqual(['sora']);
+  });
+
+  it('should show the unavailable state when a refresh finds the list no longer available', async () => {
+    let calls = 0;
+    const client: SessionsClient = {
+      ...clientResolving(null),
+      listSessions: async () => (calls++ === 0 ? { availability: 'available', sessions: [good] } : { availability: 'unavailable', reason: 'sso' }),
+    };
+    const hook = renderActiveSessions({ client });
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'));
+    await act(() => hook.result.current.refresh());
+    expect(hook.result.current).toMatchObject({ status: 'unavailable', reason: 'sso', sessions: [] });
+  });
+
+  it('should count a logout as done when the list that follows is no longer available', async () => {
+    let calls = 0;
+    const other = { ...good, id: 'other', isCurrent: false };
+    const client: SessionsClient = {
+      ...clientResolving(null),
+      listSessions: async () => (calls++ === 0 ? { availability: 'available', sessions: [good, other] } : { availability: 'unavailable', reason: 'sso' }),
+    };
+    const hook = renderActiveSessions({ client });
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'));
+    await act(async () => {
+      await expect(hook.result.current.logOut('other')).resolves.toEqual({ outcome: 'logged-out' });
+    });
   });
 });
