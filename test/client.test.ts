@@ -176,6 +176,8 @@ describe('createFetchSessionsClient', () => {
         createFetchSessionsClient({ baseUrl: BASE_URL, timeoutMs: 50 }).listSessions({ signal: signal() }),
       );
       expect(error.code).toBe('timeout');
+      // What a host that logs the cause reads: the timeout, said the same way.
+      expect(error.cause).toMatchObject({ name: 'TimeoutError', message: 'The server took too long to answer.' });
     });
 
     it('should honour its AbortSignal', async () => {

@@ -159,6 +159,7 @@ describe('fault matrix: the list', () => {
     };
     const hook = await failedToLoad({ client });
     expect(errorCode(hook)).toBe('network');
+    expect(hook.result.current).toMatchObject({ error: { message: 'The request failed: an unreadable error value' } });
     fail = false;
     await act(() => hook.result.current.refresh());
     expect(hook.result.current.status).toBe('ready');
