@@ -97,6 +97,31 @@ describe('useActiveSessions', () => {
       expect(store.requests).toEqual(['GET /sessions']);
     });
 
+    it('should not tell the host of a sign-in that expired when the list fails for another reason', async () => {
+      useScenario('serverError');
+      const onUnauthorized = vi.fn();
+      const hook = setup({ onUnauthorized });
+      await waitFor(() => expect(hook.result.current.status).toBe('error'), { timeout: 3_000 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(onUnauthorized).not.toHaveBeenCalled();
+    });
+
+    it('should say it is refreshing while a refresh is under way with the list shown, but not while it first loads', async () => {
+      useScenario({ ...createScenarios().typical, delayMs: 200 });
+      const hook = setup();
+      await waitFor(() => expect(hook.result.current.status).toBe('loading'));
+      expect(hook.result.current.isRefreshing).toBe(false);
+      await waitFor(() => expect(hook.result.current.status).toBe('ready'));
+      expect(hook.result.current.isRefreshing).toBe(false);
+      let refreshed!: Promise<void>;
+      act(() => {
+        refreshed = hook.result.current.refresh();
+      });
+      await waitFor(() => expect(hook.result.current.isRefreshing).toBe(true));
+      await act(() => refreshed);
+      expect(hook.result.current.isRefreshing).toBe(false);
+    });
+
     it('should be in error with code unauthorized when the host passes no onUnauthorized', async () => {
       useScenario('unauthorized');
       const hook = setup();
@@ -175,7 +200,7 @@ describe('useActiveSessions', () => {
       const hook = await ready();
       await expect(hook.result.current.logOut('sess_current_trusted')).resolves.toMatchObject({
         outcome: 'refused',
-        error: { code: 'refused' },
+        error: { code: 'refused', message: 'Session sess_current_trusted cannot be logged out from its row.' },
       });
       await expect(hook.result.current.logOut('sess_unavailable')).resolves.toMatchObject({ outcome: 'refused' });
       await expect(hook.result.current.logOut('no_such_session')).resolves.toMatchObject({ outcome: 'refused' });
