@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, render, renderHook, waitFor } from '@testing-library/react';
-import { ActiveSessionsProvider, useActiveSessions, type SessionsClient } from '../src';
+import { ActiveSessionsProvider, ActiveSessionsSection, en, pl, useActiveSessions, type SessionsClient } from '../src';
 import { renderActiveSessions } from './renderActiveSessions';
 
 // What a host sees of the provider and the headless hook beyond the list: its errors for a wrong setup,
@@ -60,5 +60,18 @@ describe('useActiveSessions, log out of all sessions with a custom client', () =
     });
     expect(hook.result.current.logOutAllState).toBe('idle');
     expect(hook.result.current.completesBy).toBeUndefined();
+  });
+});
+
+describe('ActiveSessionsSection, given a host that changes its props', () => {
+  it('should follow a switch of language at runtime, keeping the list it has', async () => {
+    const listSessions = vi.fn(client().listSessions);
+    const view = render(<ActiveSessionsSection client={client({ listSessions })} />);
+    await waitFor(() => expect(view.getByRole('heading', { name: en['section.title'] })).toBeInTheDocument());
+    await waitFor(() => expect(view.getAllByRole('listitem').length).toBeGreaterThan(0));
+    view.rerender(<ActiveSessionsSection client={client({ listSessions })} locale="pl" strings={pl} />);
+    expect(view.getByRole('heading', { name: pl['section.title'] })).toBeInTheDocument();
+    expect(view.container.querySelector('[lang]')?.getAttribute('lang')).toBe('pl');
+    expect(listSessions).toHaveBeenCalledTimes(1);
   });
 });
