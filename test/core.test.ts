@@ -227,6 +227,12 @@ describe('describeSession (B1, B2)', () => {
     expect(details.location).toBe('Warsaw, Poland (approximate)');
     expect(details.signedIn?.iso).toBe(at);
     expect(details.signedIn?.relative).toBe('3 days ago');
+    // In the browser (the default), the reader's own time: short, with no zone named.
+    expect(details.signedIn?.date).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)));
+  });
+
+  it('should give the time in UTC, saying so, when asked for the server\'s HTML', () => {
+    expect(describeSession(full, english, now, true).signedIn?.date).toMatch(/UTC$/);
   });
 
   it('should leave every missing detail out, with no invented text', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { act, waitFor } from '@testing-library/react';
-import { SessionsClientError, type SessionsClient, type SessionsResult } from '../src';
+import { SessionsClientError, type Session, type SessionsClient, type SessionsResult } from '../src';
 import { renderActiveSessions } from './renderActiveSessions';
 
 // A host may inject its own SessionsClient, which our fetch client's validation never sees. What the
 // headless hook makes of what such a client resolves or rejects with.
 
-const good = { id: 'good', isCurrent: true, isTrusted: false, status: 'active', apps: [] };
+const good: Session = { id: 'good', isCurrent: true, isTrusted: false, status: 'active', apps: [] };
 
 function clientResolving(result: unknown): SessionsClient {
   return {

@@ -58,6 +58,22 @@ describe('text direction', () => {
     });
   });
 
+  describe('given a runtime without Intl.Locale (Safari before 14)', () => {
+    const Locale = Intl.Locale;
+    afterEach(() => {
+      Object.defineProperty(Intl, 'Locale', { value: Locale, configurable: true, writable: true });
+    });
+
+    it('should read the language of the tag, right to left for Arabic and its regions', () => {
+      Object.defineProperty(Intl, 'Locale', { value: undefined, configurable: true, writable: true });
+      expect(createTranslator('ar').dir).toBe('rtl');
+      expect(createTranslator('ar-EG').dir).toBe('rtl');
+      expect(createTranslator('he').dir).toBe('rtl');
+      expect(createTranslator('pl').dir).toBe('ltr');
+      expect(createTranslator('en-GB').dir).toBe('ltr');
+    });
+  });
+
   describe('given a runtime that tells it', () => {
     it('should take what getTextInfo() says first', () => {
       runtimeWith({ getTextInfo: () => ({ direction: 'rtl' }), textInfo: () => ({ direction: 'ltr' }) });

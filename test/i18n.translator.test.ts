@@ -39,6 +39,7 @@ describe('createTranslator', () => {
     it('should not warn about missing keys for English variants, or when the host passes no catalog', () => {
       const warn = warnings();
       expect(createTranslator('en-GB', { 'row.current': 'CURRENT' }).t('row.trusted')).toBe(en['row.trusted']);
+      expect(createTranslator('en', { 'row.current': 'THIS DEVICE' }).t('row.trusted')).toBe(en['row.trusted']);
       expect(createTranslator('sv').t('row.trusted')).toBe(en['row.trusted']);
       expect(warn).not.toHaveBeenCalled();
     });

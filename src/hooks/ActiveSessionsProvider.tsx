@@ -72,6 +72,7 @@ export function ActiveSessionsProvider(props: ActiveSessionsProviderProps) {
     inflight: new Map<string, Promise<unknown>>(),
     knownCurrentIds: new Set<string>(),
     reported: new WeakSet<object>(),
+    // Stryker disable next-line OptionalChaining: logouts start from events, after the effect below has set the controller
     signal: () => controller.current?.signal,
   }));
 
@@ -79,6 +80,7 @@ export function ActiveSessionsProvider(props: ActiveSessionsProviderProps) {
     const current = new AbortController();
     controller.current = current;
     return () => current.abort();
+    // Stryker disable next-line ArrayDeclaration: a constant in the list runs the effect once all the same
   }, []);
 
   const activeQueryClient = queryClient ?? ownQueryClient;

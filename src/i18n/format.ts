@@ -63,6 +63,7 @@ export function compileMessage(source: string, locale: string): FormatMessage {
   const name = () => (read(SPACE), read(NAME));
   const integer = () => {
     const text = read(INTEGER);
+    // Stryker disable next-line UnaryOperator: -n is a safe integer exactly when n is
     return /\d/.test(text) && Number.isSafeInteger(+text) ? +text : fail('Expected an integer');
   };
   const numbers = () => intl(Intl.NumberFormat, locale);

@@ -34,6 +34,7 @@ function warnOnce(message: string) {
 export function resolveLocale(locale: string | undefined): string {
   if (!locale) return 'en';
   try {
+    // Stryker disable next-line StringLiteral: a tag that does not throw canonicalizes to exactly one, so the fallback is for the type only
     return Intl.getCanonicalLocales(locale)[0] ?? 'en';
   } catch {
     if (process.env.NODE_ENV !== 'production') warnOnce(`"${locale}" is not a valid BCP 47 locale; using "en".`);
@@ -52,7 +53,8 @@ export function directionOf(locale: string): 'ltr' | 'rtl' {
     if (direction === 'rtl' || direction === 'ltr') return direction;
     return RTL_LANGUAGES.has(tag.language) ? 'rtl' : 'ltr';
   } catch {
-    return 'ltr';
+    // A runtime without Intl.Locale (Safari before 14): the language subtag of the canonical tag.
+    return RTL_LANGUAGES.has(locale.split('-', 1)[0]!) ? 'rtl' : 'ltr';
   }
 }
 
