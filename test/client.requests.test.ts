@@ -72,9 +72,13 @@ describe('createFetchSessionsClient, seen from the host', () => {
       expect(calls[0]!.url).toBe('https://a.example/api/sessions/...?remove_trusted_device=false');
     });
 
-    it('should throw a TypeError for an empty id, without a request', async () => {
+    it.each([
+      ['an empty id', ''],
+      ['a numeric id (a host passing a database key)', 42],
+      ['no id', undefined],
+    ])('should throw a TypeError for %s, without a request', async (_, id) => {
       const { fetch, calls } = recordingFetch();
-      await expect(createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch }).logOutSession('', { removeTrustedDevice: false }))
+      await expect(createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch }).logOutSession(id as string, { removeTrustedDevice: false }))
         .rejects.toThrow(new TypeError('logOutSession: "id" must be a non-empty string.'));
       expect(calls).toEqual([]);
     });
