@@ -16,6 +16,15 @@ function clientResolving(result: unknown): SessionsClient {
   };
 }
 
+/** A client whose first list holds `sessions`, and whose every later one says the list is unavailable (SSO). */
+function clientTurningUnavailable(sessions: Session[]): SessionsClient {
+  let calls = 0;
+  return {
+    ...clientResolving(null),
+    listSessions: async () => (calls++ === 0 ? { availability: 'available', sessions } : { availability: 'unavailable', reason: 'sso' }),
+  };
+}
+
 async function readyWith(result: unknown) {
   const hook = renderActiveSessions({ client: clientResolving(result) });
   await waitFor(() => expect(hook.result.current.status).toBe('ready'));
@@ -124,25 +133,14 @@ describe('useActiveSessions, given a custom client', () => {
   });
 
   it('should show the unavailable state when a refresh finds the list no longer available', async () => {
-    let calls = 0;
-    const client: SessionsClient = {
-      ...clientResolving(null),
-      listSessions: async () => (calls++ === 0 ? { availability: 'available', sessions: [good] } : { availability: 'unavailable', reason: 'sso' }),
-    };
-    const hook = renderActiveSessions({ client });
+    const hook = renderActiveSessions({ client: clientTurningUnavailable([good]) });
     await waitFor(() => expect(hook.result.current.status).toBe('ready'));
     await act(() => hook.result.current.refresh());
     expect(hook.result.current).toMatchObject({ status: 'unavailable', reason: 'sso', sessions: [] });
   });
 
   it('should count a logout as done when the list that follows is no longer available', async () => {
-    let calls = 0;
-    const other = { ...good, id: 'other', isCurrent: false };
-    const client: SessionsClient = {
-      ...clientResolving(null),
-      listSessions: async () => (calls++ === 0 ? { availability: 'available', sessions: [good, other] } : { availability: 'unavailable', reason: 'sso' }),
-    };
-    const hook = renderActiveSessions({ client });
+    const hook = renderActiveSessions({ client: clientTurningUnavailable([good, { ...good, id: 'other', isCurrent: false }]) });
     await waitFor(() => expect(hook.result.current.status).toBe('ready'));
     await act(async () => {
       await expect(hook.result.current.logOut('other')).resolves.toEqual({ outcome: 'logged-out' });

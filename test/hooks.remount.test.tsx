@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { ActiveSessionsProvider, useActiveSessions, type Session, type SessionsClient } from '../src';
+import type { Session, SessionsClient } from '../src';
+import { renderReady } from './renderActiveSessions';
 
 // B9 on a slow backend: the server accepted a logout but lists the session for many minutes more.
 // A reader who leaves Settings and comes back (the host keeps one QueryClient for the app) must still
@@ -15,17 +15,8 @@ const client: SessionsClient = {
   logOutAllSessions: async () => ({}),
 };
 
-function openSettings(queryClient: QueryClient) {
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ActiveSessionsProvider client={client} queryClient={queryClient}>{children}</ActiveSessionsProvider>
-  );
-  return renderHook(() => useActiveSessions(), { wrapper });
-}
-
-async function ready(hook: ReturnType<typeof openSettings>) {
-  await waitFor(() => expect(hook.result.current.status).toBe('ready'));
-  return hook;
-}
+// Each opening of Settings mounts the hook again over the host's one QueryClient.
+const openSettings = (queryClient: QueryClient) => renderReady({ client, queryClient });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -35,26 +26,26 @@ describe('useActiveSessions when the reader leaves Settings and comes back', () 
   it('should still show a logged-out row that the server lists as signing out 10 minutes later (B9)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const queryClient = new QueryClient();
-    const first = await ready(openSettings(queryClient));
+    const first = await openSettings(queryClient);
     await act(async () => {
       await expect(first.result.current.logOut('laptop')).resolves.toEqual({ outcome: 'signing-out' });
     });
     first.unmount();
     vi.advanceTimersByTime(10 * 60_000);
-    const again = await ready(openSettings(queryClient));
+    const again = await openSettings(queryClient);
     expect(again.result.current.rows.find((row) => row.session.id === 'laptop')).toMatchObject({ state: 'signing-out', canLogOut: false });
   });
 
   it('should still show Log out of all sessions as done 10 minutes later, with no single Log out offered', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const queryClient = new QueryClient();
-    const first = await ready(openSettings(queryClient));
+    const first = await openSettings(queryClient);
     await act(async () => {
       await expect(first.result.current.logOutAll()).resolves.toEqual({ outcome: 'done' });
     });
     first.unmount();
     vi.advanceTimersByTime(10 * 60_000);
-    const again = await ready(openSettings(queryClient));
+    const again = await openSettings(queryClient);
     expect(again.result.current.logOutAllState).toBe('done');
     expect(again.result.current.rows.some((row) => row.canLogOut)).toBe(false);
   });
