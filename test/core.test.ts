@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { SessionsClientError, type Session } from '../src';
 import { canLogOut, keepSessionIdentity, logOutAllStateOf, markKnownCurrent, orderSessions, rowStateOf, type RowState } from '../src/core/sessions';
 import { displayText, optionalDisplayText, MAX_DETAIL_LENGTH } from '../src/core/text';
-import { describeSession } from '../src/core/details';
+import { describeSession } from '../src/i18n/details';
 import { createTranslator } from '../src/i18n/translator';
 import { ar, de, en, ja, pl, pseudo } from '../src';
 

@@ -2,11 +2,11 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useActiveSessions } from '../hooks/useActiveSessions';
 import { useHydrated } from '../hooks/useHydrated';
 import type { SessionsClientError } from '../client/errors';
-import { deviceLabel } from '../core/details';
+import { deviceLabel } from '../i18n/details';
 import { SessionRow, type SessionRowProps } from './SessionRow';
 import { Button } from './Button';
 import { LogoutConfirmModal } from './LogoutConfirmModal';
-import { useTranslator } from './i18n';
+import { useTranslator } from '../hooks/useTranslator';
 
 // Below this width (30rem at 16px) row actions move into a menu, matching the stylesheet's container query.
 const NARROW_PX = 480;

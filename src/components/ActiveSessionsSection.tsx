@@ -6,8 +6,9 @@ import type { Translator } from '../i18n/translator';
 import { ActiveSessionsList } from './ActiveSessionsList';
 import { LogoutAllCard } from './LogoutAllCard';
 import { Button } from './Button';
-import { PortalContainerContext } from './ConfirmDialog';
-import { failureMessage, useTranslator } from './i18n';
+import { PortalContainerContext } from './PortalContainer';
+import { useTranslator } from '../hooks/useTranslator';
+import { failureMessage } from '../i18n/failureMessage';
 
 /** Props of `ActiveSessionsSection`: the provider's props (so one element is enough) and its own. */
 export type ActiveSessionsSectionProps = Partial<Omit<ActiveSessionsProviderProps, 'children'>> & {

@@ -1,9 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { createContext, useContext, type ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { Button } from './Button';
-
-/** Where dialogs portal to: inside the section, so they keep its theme, direction and language. */
-export const PortalContainerContext = createContext<HTMLElement | null>(null);
+import { PortalContainerContext } from './PortalContainer';
 
 /** Props of `ConfirmDialog`. */
 export type ConfirmDialogProps = {

@@ -3,7 +3,8 @@ import type { SessionsClientError } from '../client/errors';
 import type { LogOutAllState } from '../hooks/useActiveSessions';
 import { Button } from './Button';
 import { ConfirmDialog } from './ConfirmDialog';
-import { failureMessage, useTranslator } from './i18n';
+import { useTranslator } from '../hooks/useTranslator';
+import { failureMessage } from '../i18n/failureMessage';
 
 /** Props of `LogoutAllCard`. */
 export type LogoutAllCardProps = {

@@ -1,8 +1,9 @@
 import type { Session } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
-import { deviceLabel } from '../core/details';
+import { deviceLabel } from '../i18n/details';
 import { ConfirmDialog } from './ConfirmDialog';
-import { failureMessage, useTranslator } from './i18n';
+import { useTranslator } from '../hooks/useTranslator';
+import { failureMessage } from '../i18n/failureMessage';
 
 /** Props of `LogoutConfirmModal`. */
 export type LogoutConfirmModalProps = {

@@ -4,11 +4,12 @@ import { forwardRef, memo, useContext, type Ref } from 'react';
 import type { Session } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
 import type { RowState } from '../core/sessions';
-import { describeSession } from '../core/details';
+import { describeSession } from '../i18n/details';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
-import { PortalContainerContext } from './ConfirmDialog';
-import { failureMessage, useTranslator } from './i18n';
+import { PortalContainerContext } from './PortalContainer';
+import { useTranslator } from '../hooks/useTranslator';
+import { failureMessage } from '../i18n/failureMessage';
 
 /** Row looks: the current session stands out; each logout state has its own tone. */
 export const sessionRowVariants = cva('fpas-row', {

@@ -1,7 +1,7 @@
 // The ICU MessageFormat subset our catalogs use, formatted by Intl (plural rules, numbers, dates),
 // in place of intl-messageformat (9.5 KB min+gzip). Parsing follows @formatjs/icu-messageformat-parser,
 // so a message means here what it means to the i18n check and to translators' tools.
-import { cached } from '../core/cache';
+import { cached } from './cache';
 
 /** The values of a message's arguments, by name. */
 export type MessageValues = Record<string, string | number | Date>;

@@ -1,4 +1,4 @@
-import { cached } from '../core/cache';
+import { cached } from './cache';
 import { compileMessage, type FormatMessage } from './format';
 import en from './messages/en.json';
 

@@ -1,7 +1,7 @@
 import type { Session } from '../client/types';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from './translator';
 import { cached } from './cache';
-import { optionalDisplayText } from './text';
+import { optionalDisplayText } from '../core/text';
 
 /** What a row shows of a session, ready to render (B1), with every missing detail left out (B2). */
 export type SessionDetails = {

@@ -1,7 +1,6 @@
 import { useContext } from 'react';
-import { ActiveSessionsContext } from '../hooks/ActiveSessionsProvider';
-import { createTranslator, type Catalog, type MessageKey, type Translator } from '../i18n/translator';
-import type { SessionsClientError } from '../client/errors';
+import { ActiveSessionsContext } from './ActiveSessionsProvider';
+import { createTranslator, type Catalog, type Translator } from '../i18n/translator';
 
 // One translator per locale and catalog object, shared by every row (1,000 rows parse each message once).
 const translators = new Map<string, WeakMap<object, Translator>>();
@@ -21,12 +20,4 @@ function translatorFor(locale: string | undefined, strings: Catalog | undefined)
 export function useTranslator(): Translator {
   const context = useContext(ActiveSessionsContext);
   return translatorFor(context?.locale, context?.strings);
-}
-
-const FAILURES = new Set(['timeout', 'server', 'malformed', 'unauthorized', 'refused']);
-
-/** The localized reason of a failed call; a network failure (or anything unknown) reads as "check your connection". */
-export function failureMessage(error: SessionsClientError | null | undefined, { t }: Translator): string {
-  const code = error && FAILURES.has(error.code) ? error.code : 'network';
-  return t(`failure.${code}` as MessageKey);
 }
