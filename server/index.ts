@@ -86,8 +86,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       new Promise<void>((resolve) => {
         clearInterval(cleanup);
         const force = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), graceMs).unref();
+        // A keep-alive connection goes as soon as its request is answered, not when the client lets it.
+        const idle = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50).unref();
         server.close(() => {
           clearTimeout(force);
+          clearInterval(idle);
           resolve();
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();

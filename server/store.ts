@@ -147,8 +147,10 @@ async function connectPostgres(databaseUrl: string, databaseSchema: string | und
     statement_timeout: timeoutMs,
     ...(databaseSchema ? { options: `-c search_path=${databaseSchema}` } : {}),
   });
-  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  // A client that loses its connection, idle or in use, must not crash the process: its query fails
+  // (503), the pool drops it, and the next query connects again.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   // One deadline over the pool wait, the connection and the statement: a database that refuses
   // connections, or accepts them and never answers, costs a request at most timeoutMs.
