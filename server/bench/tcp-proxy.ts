@@ -30,6 +30,9 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     // Silent: the connection is accepted and whatever it sends goes nowhere.
     if (mode === 'silent') return void client.resume();
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    // No Nagle delay on either side: the proxy must not add latency of its own.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
     upstream.on('error', () => client.destroy());
