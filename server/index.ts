@@ -115,6 +115,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
 }
 
+/** SIGTERM and SIGINT drain the server (up to 10 s for requests in flight), then the process exits 0. */
+export function drainOnSignals(server: RunningServer, graceMs = 10_000): void {
+  const stop = () => void server.drain(graceMs).then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number | undefined, { min = 0 } = {}): number | undefined {
   const text = env[name];
   if (text === undefined || text === '') return fallback;

@@ -3,7 +3,7 @@
 // says otherwise, asks for the password again before a logout 5 minutes after it was last given (B16).
 // SIGTERM or Ctrl-C: stop accepting, let requests in flight finish (up to 10 s), close the database.
 import { ensureDemoBuilt } from './build';
-import { optionsFromEnv, SEEDED_ACCOUNTS, SEEDED_PASSWORD, startServer } from './index';
+import { drainOnSignals, optionsFromEnv, SEEDED_ACCOUNTS, SEEDED_PASSWORD, startServer } from './index';
 
 try {
   const options = optionsFromEnv();
@@ -19,9 +19,7 @@ try {
   console.log(`  accounts: ${SEEDED_ACCOUNTS.map((a) => a.email).join(', ')} — password "${SEEDED_PASSWORD}"`);
   if (options.reauthMaxAgeMs !== undefined) console.log(`  logouts ask for the password again after ${options.reauthMaxAgeMs / 60_000} minutes`);
   console.log('  Ctrl-C to stop.');
-  const stop = () => void server.drain(10_000).then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  drainOnSignals(server);
 } catch (error) {
   console.error(`✖ reference server: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

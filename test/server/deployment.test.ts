@@ -2,6 +2,7 @@
 // database (atomic, per account and client, per client), TRUST_PROXY, PUBLIC_ORIGIN's Secure and
 // __Host- cookies, duplicate cookies, signing in again, migrations, cleanup and drain. The tests with
 // two instances or a database behind a TCP proxy need PostgreSQL (PGlite runs inside one process).
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTcpProxy, type TcpProxy } from '../../server/bench/tcp-proxy';
@@ -200,6 +201,21 @@ describe.each(DATABASES)('reference server on $name: schema, cleanup and shutdow
   });
 });
 
+/** A sign-in whose body arrives in two parts, the second after `delayMs`: a request in flight. */
+function slowSignIn(url: string, email: string, delayMs: number): Promise<number> {
+  const body = JSON.stringify({ email, password: PASSWORD });
+  return new Promise<number>((resolve, reject) => {
+    const request = http.request(`${url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+    });
+    request.on('response', (response) => resolve(response.statusCode ?? 0));
+    request.on('error', reject);
+    request.write(body.slice(0, 10));
+    setTimeout(() => request.end(body.slice(10)), delayMs);
+  });
+}
+
 describe.each(DATABASES)('reference server on $name: drain (SIGTERM)', (database) => {
   let server: TestServer;
   beforeAll(async () => {
@@ -207,19 +223,7 @@ describe.each(DATABASES)('reference server on $name: drain (SIGTERM)', (database
   });
 
   it('stops accepting, lets a request in flight finish, then closes', async () => {
-    const email = await server.addAccount();
-    const body = JSON.stringify({ email, password: PASSWORD });
-    // A request in flight: its body arrives in two parts, the second after the drain has begun.
-    const inFlight = new Promise<number>((resolve, reject) => {
-      const request = http.request(`${server.url}/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
-      });
-      request.on('response', (response) => resolve(response.statusCode ?? 0));
-      request.on('error', reject);
-      request.write(body.slice(0, 10));
-      setTimeout(() => request.end(body.slice(10)), 600);
-    });
+    const inFlight = slowSignIn(server.url, await server.addAccount(), 600);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const drained = server.drain(10_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -228,6 +232,30 @@ describe.each(DATABASES)('reference server on $name: drain (SIGTERM)', (database
     await drained;
     await server.close().catch(() => {}); // drops the test schema; the pool is already closed
   });
+});
+
+describe('reference server process on PGlite: SIGTERM', () => {
+  it('stops accepting, finishes the request in flight, and exits 0', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/fixtures/serve.ts'], {
+      env: { ...process.env, DATABASE_URL: '', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const line = chunk.toString().split('\n')[0]!.trim();
+        if (line.startsWith('http://')) resolve(line);
+      });
+      child.on('exit', () => reject(new Error('the server exited before listening')));
+    });
+    const inFlight = slowSignIn(url, 'ada@example.com', 800);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(fetch(`${url}/api/sessions`)).rejects.toThrow();
+    expect(await inFlight).toBe(204);
+    expect(await exited).toBe(0);
+  }, 120_000);
 });
 
 describePostgres('reference server on PostgreSQL only: two instances on one database', () => {
