@@ -1,7 +1,7 @@
-// A smoke run of `npm run bench:server` (server/bench/): a few accounts for a few seconds, with the
+// A smoke run of `npm run bench:server` (scripts/bench-server.ts): a few accounts for a few seconds, with the
 // database lost mid-run. PostgreSQL only: the outage goes through a TCP proxy in front of it.
 import { describe, expect, it } from 'vitest';
-import { formatReport, runBench } from '../../server/bench/run';
+import { formatReport, runBench } from '../../scripts/bench-server';
 
 const POSTGRES_URL = process.env.DATABASE_URL;
 const describePostgres = POSTGRES_URL ? describe : describe.skip;
@@ -10,7 +10,7 @@ describePostgres('bench:server smoke run, on PostgreSQL only (skipped without DA
   it('lists and logs out under load, loses the database for two seconds, and loses no accepted logout, with no 500', async () => {
     const report = await runBench({
       databaseUrl: POSTGRES_URL!,
-      accounts: 30,
+      accounts: 60,
       sessionsPerAccount: 5,
       concurrency: 5,
       passMs: 3000,

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTcpProxy, type TcpProxy } from '../../server/bench/tcp-proxy';
+import { startTcpProxy, type TcpProxy } from '../../scripts/tcp-proxy';
 import { DatabaseUnavailable } from '../../server/index';
 import { Browser, DATABASES, expectError, newSchemaName, parseSetCookie, PASSWORD, startTestServer, UA, type TestServer } from './harness';
 
