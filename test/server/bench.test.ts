@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatReport, runBench } from '../../scripts/bench-server';
 
 const POSTGRES_URL = process.env.DATABASE_URL;
+// CI always runs it: a CI without a database is a broken CI, not a reason to skip.
+if (!POSTGRES_URL && process.env.CI) throw new Error('CI must run the bench smoke run on PostgreSQL, but DATABASE_URL is not set.');
 const describePostgres = POSTGRES_URL ? describe : describe.skip;
 
 describePostgres('bench:server smoke run, on PostgreSQL only (skipped without DATABASE_URL)', () => {
