@@ -1,8 +1,9 @@
 // Authentication: tokens, password hashes, the three cookies, the session and CSRF middleware, and
-// the sign-in rate limit. Routes (app.ts) use these; nothing here writes SQL.
+// the reauthentication check. Routes (app.ts) use these; nothing here writes SQL.
 import { createHash, randomBytes, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Caller, Store } from './store';
 
@@ -67,39 +68,82 @@ export async function verifyNoAccount(password: string): Promise<false> {
   return false;
 }
 
+/** The cookies' names and flags, fixed by the deployment's PUBLIC_ORIGIN, never guessed from the request. */
+export type CookiePolicy = { isSecure: boolean; names: { session: string; csrf: string; device: string } };
+
 /**
- * `Secure` on every cookie, except over plain http to a loopback host (the local demo and tests):
- * Chromium, curl and Playwright accept Secure cookies there, but Safari (WebKit bug 281149) drops
- * them, which would leave `npm run demo` unable to sign in. Behind TLS (any other host) they are Secure.
+ * Under an `https://` PUBLIC_ORIGIN every cookie is `Secure` and `__Host-` prefixed (Path=/, no
+ * Domain: no sibling subdomain can set or overwrite it); otherwise plain http development, the
+ * contract's plain names, not `Secure` (Safari drops Secure cookies on plain-http loopback hosts).
  */
-function isSecureRequest(c: Context): boolean {
-  const url = new URL(c.req.url);
-  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-  return url.protocol === 'https:' || !loopback;
+export function cookiePolicy(publicOrigin: string | undefined): CookiePolicy {
+  const isSecure = publicOrigin !== undefined && new URL(publicOrigin).protocol === 'https:';
+  const prefix = isSecure ? '__Host-' : '';
+  return {
+    isSecure,
+    names: { session: `${prefix}${COOKIE.session}`, csrf: `${prefix}${COOKIE.csrf}`, device: `${prefix}${COOKIE.device}` },
+  };
 }
 
-/** Sets the cookies of a new session; `deviceToken` is set only when the browser had none. */
-export function setSessionCookies(c: Context, tokens: { session: string; csrf: string; device?: string }) {
-  const secure = isSecureRequest(c);
+/** Sets sid, csrf_token and (for a new device) device_id, named and flagged by the policy. */
+export function setSessionCookies(c: Context, cookies: CookiePolicy, tokens: { session: string; csrf: string; device?: string }) {
+  const { isSecure: secure, names } = cookies;
   const maxAge = SESSION_TTL_MS / 1000;
-  setCookie(c, COOKIE.session, tokens.session, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge });
+  setCookie(c, names.session, tokens.session, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge });
   // Read by the page and echoed in X-CSRF-Token; a cross-site page can neither read it nor set the header.
-  setCookie(c, COOKIE.csrf, tokens.csrf, { httpOnly: false, sameSite: 'Lax', path: '/', secure, maxAge });
+  setCookie(c, names.csrf, tokens.csrf, { httpOnly: false, sameSite: 'Lax', path: '/', secure, maxAge });
   if (tokens.device) {
-    setCookie(c, COOKIE.device, tokens.device, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: DEVICE_COOKIE_MAX_AGE_S });
+    setCookie(c, names.device, tokens.device, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: DEVICE_COOKIE_MAX_AGE_S });
   }
 }
 
 /** Clears the session's cookies; the device cookie stays, so the browser is still the same device. */
-export function clearSessionCookies(c: Context) {
-  const secure = isSecureRequest(c);
-  deleteCookie(c, COOKIE.session, { path: '/', secure, httpOnly: true, sameSite: 'Lax' });
-  deleteCookie(c, COOKIE.csrf, { path: '/', secure, sameSite: 'Lax' });
+export function clearSessionCookies(c: Context, cookies: CookiePolicy) {
+  const { isSecure: secure, names } = cookies;
+  deleteCookie(c, names.session, { path: '/', secure, httpOnly: true, sameSite: 'Lax' });
+  deleteCookie(c, names.csrf, { path: '/', secure, sameSite: 'Lax' });
 }
 
+/** Every value the request's Cookie header gives `name` (a browser may send one name twice). */
+function cookieValues(c: Context, name: string): string[] {
+  const values: string[] = [];
+  for (const part of (c.req.header('Cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq !== -1 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
+  }
+  return values;
+}
+
+/**
+ * The cookie's token when the request carries it exactly once. Twice (`sid=A; sid=B`) is refused:
+ * a sibling subdomain can add a cookie of the same name, and which one comes first is not ours to trust.
+ */
 export function readCookie(c: Context, name: string): string | undefined {
-  const value = getCookie(c, name);
-  return isToken(value) ? value : undefined;
+  const values = cookieValues(c, name);
+  return values.length === 1 && isToken(values[0]) ? values[0] : undefined;
+}
+
+/** Every well-formed token the request sends under `name` (sign-in ends each one's session). */
+export function readAllCookies(c: Context, name: string): string[] {
+  return cookieValues(c, name).filter(isToken);
+}
+
+/**
+ * The client's address, for the sign-in limits only (never stored as given, never returned). With
+ * TRUST_PROXY=n, the address n hops from the right of X-Forwarded-For: each trusted proxy appends
+ * what it saw, so what is further left was written by the client and could be anything. With 0, the
+ * socket's address, and the header is ignored.
+ */
+export function clientAddress(c: Context, trustProxy: number): string {
+  if (trustProxy > 0) {
+    const hops = (c.req.header('X-Forwarded-For') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+    if (hops.length > 0) return hops[Math.max(0, hops.length - trustProxy)]!;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
 }
 
 export type AuthEnv = { Variables: { caller: Caller } };
@@ -109,15 +153,15 @@ export function errorBody(code: string) {
 }
 
 /** The caller's live session, or undefined. */
-export async function findCaller(c: Context, store: Store): Promise<Caller | undefined> {
-  const token = readCookie(c, COOKIE.session);
+export async function findCaller(c: Context, store: Store, cookies: CookiePolicy): Promise<Caller | undefined> {
+  const token = readCookie(c, cookies.names.session);
   return token ? store.findCaller(hashToken(token), new Date()) : undefined;
 }
 
 /** 401 `unauthorized` unless the sid cookie names a live session; the caller is then `c.var.caller`. */
-export function requireSession(store: Store) {
+export function requireSession(store: Store, cookies: CookiePolicy) {
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const caller = await findCaller(c, store);
+    const caller = await findCaller(c, store, cookies);
     if (!caller) return c.json(errorBody('unauthorized'), 401);
     c.set('caller', caller);
     await next();
@@ -137,38 +181,15 @@ export const requireCsrf = createMiddleware<AuthEnv>(async (c, next) => {
 });
 
 /**
- * Failed sign-ins counted per key (the email, and the client) in a fixed window. Once a key reaches
- * `maxFailures`, every attempt with it is refused (the right password too) until the window ends, so
- * guessing costs the attacker the window, not one scrypt. Kept in memory: one process's view; a
- * service with several instances keeps these counters in a shared store.
+ * B16: with REAUTH_MAX_AGE_MS set, 403 `reauthentication_required` when this session's last password
+ * check (its sign-in or POST /auth/reauthenticate) is older; unset, never asked.
  */
-export class SignInLimiter {
-  private readonly failures = new Map<string, { count: number; resetAt: number }>();
-
-  constructor(
-    readonly maxFailures: number,
-    readonly windowMs: number,
-  ) {}
-
-  /** Seconds until `key` may try again, or 0 when it may now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const entry = this.failures.get(key);
-    if (!entry || entry.resetAt <= now) return 0;
-    return entry.count >= this.maxFailures ? Math.ceil((entry.resetAt - now) / 1000) : 0;
-  }
-
-  fail(key: string, now = Date.now()) {
-    const entry = this.failures.get(key);
-    if (!entry || entry.resetAt <= now) this.failures.set(key, { count: 1, resetAt: now + this.windowMs });
-    else entry.count += 1;
-    if (this.failures.size > 10_000) this.prune(now);
-  }
-
-  reset(key: string) {
-    this.failures.delete(key);
-  }
-
-  private prune(now: number) {
-    for (const [key, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(key);
-  }
+export function requireRecentPassword(reauthMaxAgeMs: number | undefined) {
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    const checkedAt = new Date(c.var.caller.passwordCheckedAt).getTime();
+    if (reauthMaxAgeMs !== undefined && Date.now() - checkedAt > reauthMaxAgeMs) {
+      return c.json(errorBody('reauthentication_required'), 403);
+    }
+    await next();
+  });
 }

@@ -31,7 +31,13 @@ export async function ensureDemoBuilt(log: (line: string) => void = console.log)
   const packageSources = ['src', 'mocks', 'package.json', 'scripts/build.mjs', 'scripts/vite.lib.config.ts'].map((p) => path.join(root, p));
   if (isStale(packageEntry, packageSources)) {
     log('building the package (npm run build)…');
-    const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+    // NODE_ENV=production here too: built from inside a test run (Vitest sets NODE_ENV=test), dist/
+    // would call react/jsx-dev-runtime, which the production page below does not have.
+    const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) throw new Error('npm run build failed (see above).');
   }
   const page = path.join(demo, 'dist/index.html');

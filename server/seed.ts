@@ -1,5 +1,6 @@
 // The seeded accounts (README: ada and bob are ordinary, sso is linked to an organization's SSO) and,
-// with SEED_DEMO=1, a few believable other sessions for ada so the demo looks like a real account.
+// with SEED_DEMO=1, a few believable other sessions for ada so the demo looks like a real account:
+// last active some time after each sign-in (B12), and one sign-in from today (B13).
 import { hashPassword, hashToken, newToken, SESSION_TTL_MS } from './auth';
 import { describeDevice } from './device';
 import type { SignInDetails, Store } from './store';
@@ -28,7 +29,10 @@ type DemoDevice = {
   apps: string[];
   isTrusted?: boolean;
   status?: 'active' | 'unavailable';
+  /** When it signed in. */
   daysAgo: number;
+  /** When it was last seen (within the 7-day idle timeout, or it would be ended). */
+  lastActiveHoursAgo: number;
 };
 
 const DEMO_DEVICES: DemoDevice[] = [
@@ -39,6 +43,7 @@ const DEMO_DEVICES: DemoDevice[] = [
     apps: ['chatgpt'],
     isTrusted: true,
     daysAgo: 1.2,
+    lastActiveHoursAgo: 0.02,
   },
   {
     key: 'demo-windows',
@@ -46,6 +51,7 @@ const DEMO_DEVICES: DemoDevice[] = [
     place: { city: 'Austin', region: 'Texas', country: 'US' },
     apps: ['chatgpt', 'codex', 'api_platform'],
     daysAgo: 3.5,
+    lastActiveHoursAgo: 3,
   },
   {
     key: 'demo-linux',
@@ -53,6 +59,7 @@ const DEMO_DEVICES: DemoDevice[] = [
     place: { city: 'Berlin', country: 'DE' },
     apps: ['api_platform'],
     daysAgo: 9,
+    lastActiveHoursAgo: 2 * 24 + 5,
   },
   {
     key: 'demo-android',
@@ -61,10 +68,20 @@ const DEMO_DEVICES: DemoDevice[] = [
     apps: ['chatgpt'],
     status: 'unavailable',
     daysAgo: 17,
+    lastActiveHoursAgo: 6 * 24,
+  },
+  {
+    // B13: a sign-in from today, from a place the others never were.
+    key: 'demo-new-mac',
+    userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
+    place: { city: 'São Paulo', region: 'SP', country: 'BR' },
+    apps: ['chatgpt'],
+    daysAgo: 0.2,
+    lastActiveHoursAgo: 1.5,
   },
 ];
 
-/** Gives ada the demo's other devices (each only if it has no live session), signed in days ago. */
+/** Gives ada the demo's other devices (each only if it has no live session), signed in days or hours ago. */
 export async function seedDemoSessions(store: Store, now = new Date()): Promise<void> {
   const ada = await store.findAccount('ada@example.com');
   if (!ada) throw new Error('seedDemoSessions: seed the accounts first.');
@@ -73,6 +90,7 @@ export async function seedDemoSessions(store: Store, now = new Date()): Promise<
     if (await store.hasLiveSession(ada.id, deviceKeyHash, now)) continue;
     for (const [i, app] of device.apps.entries()) {
       const signedInAt = new Date(now.getTime() - (device.daysAgo * 24 - i) * 60 * 60 * 1000);
+      const lastSeenAt = new Date(Math.max(signedInAt.getTime(), now.getTime() - device.lastActiveHoursAgo * 60 * 60 * 1000));
       // Real random tokens, hashed and then forgotten: no one can act as these sessions.
       await store.addSession({
         accountId: ada.id,
@@ -86,6 +104,7 @@ export async function seedDemoSessions(store: Store, now = new Date()): Promise<
         ...describeDevice(device.userAgent),
         ...device.place,
         signedInAt,
+        lastSeenAt,
         expiresAt: new Date(signedInAt.getTime() + SESSION_TTL_MS),
       });
     }

@@ -35,11 +35,19 @@ export type TestServer = RunningServer & {
   addAccount(prefix?: string): Promise<string>;
 };
 
-/** Starts a server on a free port, on its own database (PGlite) or its own schema (PostgreSQL). */
+/** A new PostgreSQL schema name for one test's tables. */
+export function newSchemaName(): string {
+  return `test_${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * Starts a server on a free port, on its own database (PGlite) or its own schema (PostgreSQL;
+ * `options.databaseSchema` shares one between instances).
+ */
 export async function startTestServer(database: { databaseUrl?: string }, options: StartServerOptions = {}): Promise<TestServer> {
   const errors: unknown[] = [];
-  const databaseSchema = database.databaseUrl ? `test_${randomBytes(6).toString('hex')}` : undefined;
-  const server = await startServer({ port: 0, ...database, databaseSchema, logError: (e) => errors.push(e), ...options });
+  const databaseSchema = database.databaseUrl ? (options.databaseSchema ?? newSchemaName()) : undefined;
+  const server = await startServer({ port: 0, ...database, logError: (e) => errors.push(e), ...options, databaseSchema });
   let count = 0;
   return {
     ...server,
@@ -54,7 +62,7 @@ export async function startTestServer(database: { databaseUrl?: string }, option
       if (database.databaseUrl && databaseSchema) {
         const client = new pg.Client({ connectionString: database.databaseUrl });
         await client.connect();
-        await client.query(`drop schema ${databaseSchema} cascade`);
+        await client.query(`drop schema if exists ${databaseSchema} cascade`);
         await client.end();
       }
     },
@@ -98,8 +106,9 @@ export class Browser {
     return copy;
   }
 
+  /** The page-readable CSRF cookie, under its `__Host-` name when the server uses one. */
   get csrfToken(): string | undefined {
-    return this.cookies.get('csrf_token');
+    return this.cookies.get('__Host-csrf_token') ?? this.cookies.get('csrf_token');
   }
 
   /** A fetch for createFetchSessionsClient: this browser's cookies and CSRF header on every call. */
@@ -176,6 +185,7 @@ export type WireSession = {
   device?: { browser?: string; os?: string; type?: string };
   location?: { city?: string; region?: string; country?: string };
   signed_in_at: string;
+  last_active_at?: string;
 };
 
 /** The error body of the contract, exactly: `{"error":{"code":…}}`. */
@@ -195,7 +205,7 @@ export function expectContractRows(body: unknown) {
   expect(Array.isArray(sessions)).toBe(true);
   for (const row of sessions as Record<string, unknown>[]) {
     expect(Object.keys(row).sort()).toEqual(
-      ['id', 'is_current', 'is_trusted', 'status', 'apps', 'signed_in_at', ...('device' in row ? ['device'] : []), ...('location' in row ? ['location'] : [])].sort(),
+      ['id', 'is_current', 'is_trusted', 'status', 'apps', 'signed_in_at', 'last_active_at', ...('device' in row ? ['device'] : []), ...('location' in row ? ['location'] : [])].sort(),
     );
     expect(row.id).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
     expect(typeof row.is_current).toBe('boolean');
@@ -203,6 +213,10 @@ export function expectContractRows(body: unknown) {
     expect(['active', 'unavailable']).toContain(row.status);
     expect(Array.isArray(row.apps) && (row.apps as unknown[]).every((app) => typeof app === 'string' && app !== '')).toBe(true);
     expect(row.signed_in_at).toMatch(ISO_8601);
+    // B12: ISO, never before the sign-in, never in the future.
+    expect(row.last_active_at).toMatch(ISO_8601);
+    expect(Date.parse(row.last_active_at as string)).toBeGreaterThanOrEqual(Date.parse(row.signed_in_at as string));
+    expect(Date.parse(row.last_active_at as string)).toBeLessThanOrEqual(Date.now() + 1000);
     for (const [key, fields] of [['device', ['browser', 'os', 'type']], ['location', ['city', 'region', 'country']]] as const) {
       if (!(key in row)) continue;
       const detail = row[key] as Record<string, unknown>;

@@ -24,7 +24,9 @@ describe.each(DATABASES)('reference server on $name: security', (database) => {
     const tables = await server.store.query<{ name: string }>(
       `select table_name as name from information_schema.tables where table_schema = current_schema()`,
     );
-    expect(tables.map((t) => t.name).sort()).toEqual(['accounts', 'devices', 'sessions']);
+    expect(tables.map((t) => t.name).sort()).toEqual(['accounts', 'devices', 'schema_migrations', 'sessions', 'sign_in_failures']);
+    // A failed sign-in, so the limits table holds a row too: only hashes of its keys.
+    await new Browser(server).signIn(email, { password: 'wrong' });
     let dump = '';
     for (const { name } of tables) {
       const rows = await server.store.query<{ row: string }>(`select t::text as row from ${name} t`);
@@ -39,6 +41,11 @@ describe.each(DATABASES)('reference server on $name: security', (database) => {
       // What is there instead: the hash.
       expect(dump).toContain(createHash('sha256').update(token).digest('hex'));
     }
+    // The limits' keys (account and client address) are kept as hashes too.
+    const limits = (await server.store.query<{ row: string }>(`select t::text as row from sign_in_failures t`)).map((r) => r.row).join('\n');
+    expect(limits).not.toBe('');
+    expect(limits).not.toContain(email);
+    expect(limits).not.toMatch(IPV4);
     // Passwords too: only scrypt hashes.
     expect(dump).not.toContain(PASSWORD);
     const [account] = await server.store.query<{ hash: string }>(`select password_hash as hash from accounts where email = $1`, [email]);

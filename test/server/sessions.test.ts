@@ -94,6 +94,9 @@ describe.each(DATABASES)('reference server on $name: the sessions API', (databas
       const me = await new Browser(server).signedIn(email);
       const laptop = await new Browser(server, UA.firefoxLinux).signedIn(email, { app: 'chatgpt' });
       const chatgpt = laptop.clone();
+      // The other apps sign in from the same browser (its device_id) without the chatgpt session's sid,
+      // as apps on their own origins do: signing in again with a live sid would end that session.
+      laptop.cookies.delete('sid');
       await laptop.signedIn(email, { app: 'codex' });
       await laptop.signedIn(email, { app: 'codex' });
 

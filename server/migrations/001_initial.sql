@@ -1,7 +1,7 @@
--- The reference server's schema: accounts, the devices they sign in from, and their sessions.
--- Plain PostgreSQL (13 or later; PGlite runs the same file). Idempotent, so a server can apply it
--- at every start. No secret is stored as given: passwords as scrypt hashes, every token (session,
--- CSRF, device cookie) as its SHA-256. No IP address is stored at all.
+-- 001: accounts, the devices they sign in from, and their sessions (the schema the server first
+-- shipped as schema.sql; `if not exists`, so a database made from that file adopts it unchanged).
+-- No secret is stored as given: passwords as scrypt hashes, every token (session, CSRF, device
+-- cookie) as its SHA-256. No IP address is stored at all.
 
 create table if not exists accounts (
   id            uuid primary key default gen_random_uuid(),
