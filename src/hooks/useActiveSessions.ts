@@ -128,8 +128,8 @@ export function useActiveSessions(): UseActiveSessionsResult {
         session,
         state,
         canLogOut: canLogOut(session, state, logOutAllState),
-        // An attempt has an error only while it is the failed one.
-        error: attempt?.error ?? null,
+        // Only a failed row has an error: a cancelled attempt (unmounted, or B16 declined) is no failure.
+        error: state === 'failed' ? (attempt?.error ?? null) : null,
       };
     });
   }, [sessions, attempts, logOutAllState]);
