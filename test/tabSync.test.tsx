@@ -12,6 +12,7 @@ import {
 } from '../src';
 import { renderReady } from './renderActiveSessions';
 import { BASE_URL, server, useScenario } from './server';
+import { createScenarios } from '../mocks';
 
 // B17: after a logout succeeds, every other section of the origin reloads its list (BroadcastChannel
 // "@firstparty/active-sessions"); a stale list reloads when the page is seen again.
@@ -137,15 +138,22 @@ describe('tabs in step (B17)', () => {
     expect(there.result.current.sessions.map((s) => s.id)).not.toContain('sess_windows');
   });
 
-  it('should close its channel when the section unmounts', async () => {
+  it('should keep listening for a section that stays when another on its QueryClient unmounts', async () => {
     const store = useScenario('typical');
-    const hook = await renderReady();
-    hook.unmount();
+    const queryClient = newQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ActiveSessionsProvider client={client()} queryClient={queryClient}>
+        {children}
+      </ActiveSessionsProvider>
+    );
+    const leaving = renderHook(() => useActiveSessions(), { wrapper });
+    const staying = renderHook(() => useActiveSessions(), { wrapper });
+    await waitFor(() => expect(staying.result.current.status).toBe('ready'));
+    leaving.unmount();
     const tab = new BroadcastChannel(CHANNEL);
     opened.push(tab);
     tab.postMessage({ type: 'sessions_changed' });
-    await settle();
-    expect(gets(store.requests)).toBe(1);
+    await waitFor(() => expect(gets(store.requests)).toBe(2));
   });
 
   describe('given no BroadcastChannel', () => {
@@ -159,14 +167,13 @@ describe('tabs in step (B17)', () => {
       delete globalThis.BroadcastChannel;
       const store = useScenario('typical');
       const consoleError = vi.spyOn(console, 'error');
-      render(<ActiveSessionsSection client={client()} queryClient={newQueryClient()} />);
       const hook = await renderReady();
       let outcome: unknown;
       await act(async () => {
         outcome = await hook.result.current.logOut('sess_windows');
       });
       expect(outcome).toEqual({ outcome: 'logged-out' });
-      expect(await screen.findByRole('list', { name: /active sessions/ })).toBeInTheDocument();
+      expect(hook.result.current.sessions.map((s) => s.id)).not.toContain('sess_windows');
       expect(consoleError).not.toHaveBeenCalled();
       expect(store.requests).toContain('DELETE /sessions/sess_windows?remove_trusted_device=false');
       consoleError.mockRestore();
@@ -182,7 +189,7 @@ describe('tabs in step (B17)', () => {
 
     it.each([
       ['the window regains focus', () => window.dispatchEvent(new Event('focus'))],
-      ['the page becomes visible', () => document.dispatchEvent(new Event('visibilitychange'))],
+      ['the page becomes visible', () => document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))],
     ])('should reload it when %s', async (_, seen) => {
       const store = useScenario('typical');
       await renderReady();
@@ -191,13 +198,27 @@ describe('tabs in step (B17)', () => {
       await waitFor(() => expect(gets(store.requests)).toBe(2));
     });
 
+    it('should not start a second load when one is already under way', async () => {
+      const store = useScenario({ ...createScenarios().typical, delayMs: 200 });
+      const hook = await renderReady();
+      later(11_000);
+      let refreshing!: Promise<void>;
+      act(() => {
+        refreshing = hook.result.current.refresh();
+      });
+      act(() => window.dispatchEvent(new Event('focus')));
+      await act(() => refreshing);
+      await settle();
+      expect(gets(store.requests)).toBe(2);
+    });
+
     it('should not reload a list that is still fresh', async () => {
       const store = useScenario('typical');
       await renderReady();
       later(5_000);
       act(() => {
         window.dispatchEvent(new Event('focus'));
-        document.dispatchEvent(new Event('visibilitychange'));
+        document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
       });
       await settle();
       expect(gets(store.requests)).toBe(1);
@@ -208,7 +229,7 @@ describe('tabs in step (B17)', () => {
       await renderReady();
       later(11_000);
       const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
-      act(() => document.dispatchEvent(new Event('visibilitychange')));
+      act(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
       await settle();
       visibility.mockRestore();
       expect(gets(store.requests)).toBe(1);
@@ -225,7 +246,7 @@ describe('tabs in step (B17)', () => {
       expect(onUnauthorized.mock.calls[0]![0]).toMatchObject({ code: 'unauthorized' });
     });
 
-    it('should reload it once under a host QueryClientProvider too (whose focus handling also runs)', async () => {
+    it('should reload it once under a host QueryClientProvider, whose own focus handling runs too', async () => {
       const store = useScenario('typical');
       const queryClient = newQueryClient();
       const wrapper = ({ children }: { children: ReactNode }) => (
@@ -238,7 +259,7 @@ describe('tabs in step (B17)', () => {
       const hook = renderHook(() => useActiveSessions(), { wrapper });
       await waitFor(() => expect(hook.result.current.status).toBe('ready'));
       later(11_000);
-      act(() => document.dispatchEvent(new Event('visibilitychange')));
+      act(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
       await waitFor(() => expect(gets(store.requests)).toBe(2));
       await settle();
       expect(gets(store.requests)).toBe(2);
