@@ -51,7 +51,7 @@ export const PromptAccepted: Story = {
   async play({ canvas, userEvent, args }) {
     await confirmLogOut(canvas, userEvent);
     const { prompt, password } = await findPrompt(canvas);
-    await userEvent.type(password, 'correct horse battery staple');
+    await userEvent.type(password, 'secret');
     await userEvent.click(within(prompt).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(canvas.queryByText('Edge on Windows')).toBeNull());
     await expect(canvas.queryByRole('dialog')).toBeNull();
@@ -98,7 +98,7 @@ export const RefusedAgain: Story = {
   async play({ canvas, userEvent }) {
     await confirmLogOut(canvas, userEvent);
     const { prompt, password } = await findPrompt(canvas);
-    await userEvent.type(password, 'correct horse battery staple');
+    await userEvent.type(password, 'secret');
     await userEvent.click(within(prompt).getByRole('button', { name: 'Confirm' }));
     const dialog = await canvas.findByRole('dialog', { name: 'Log out Edge on Windows?' });
     await expect(await within(dialog).findByRole('alert')).toHaveTextContent(SIGN_IN_AGAIN);
@@ -117,7 +117,7 @@ export const LogOutOfAllSessionsAfterThePrompt: Story = {
     const dialog = await canvas.findByRole('dialog', { name: 'Log out of all devices?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Log out of all devices' }));
     const { prompt, password } = await findPrompt(canvas);
-    await userEvent.type(password, 'correct horse battery staple');
+    await userEvent.type(password, 'secret');
     await userEvent.click(within(prompt).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(args.onSignedOut).toHaveBeenCalledTimes(1));
     await expect(writes(allAccepted)).toEqual(['POST /sessions/logout_all', 'POST /sessions/logout_all']);
