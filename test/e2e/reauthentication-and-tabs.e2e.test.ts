@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { ensureDemoBuilt } from '../../server/build';
-import { SEEDED_PASSWORD, startServer, type RunningServer } from '../../server/index';
+import { SEEDED_PASSWORD, startServer, type RunningServer, type StartServerOptions } from '../../server/index';
 
 if (!existsSync(CHROMIUM_PATH)) {
   throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or \`bash .ci/run\` (CHROMIUM_PATH names another).`);
@@ -70,7 +70,9 @@ describe('B16: a server that asks for the password again before a logout', () =>
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, reauthMaxAgeMs: REAUTH_MAX_AGE_MS, logError: () => {} });
+    // REAUTH_MAX_AGE_MS as startServer takes it (typed here too, so this file compiles before the server's option lands).
+    const options: StartServerOptions & { reauthMaxAgeMs?: number } = { port: 0, reauthMaxAgeMs: REAUTH_MAX_AGE_MS, logError: () => {} };
+    server = await startServer(options);
   }, 60_000);
 
   afterAll(async () => {
