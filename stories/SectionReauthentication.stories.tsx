@@ -55,6 +55,8 @@ export const PromptAccepted: Story = {
     await userEvent.click(within(prompt).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(canvas.queryByText('Edge on Windows')).toBeNull());
     await expect(canvas.queryByRole('dialog')).toBeNull();
+    // Focus lands on the next row's Log out, as after any logout.
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Log out ChatGPT app on iOS'));
     // The same call, exactly once more.
     await expect(writes(accepted)).toEqual([WINDOWS, WINDOWS]);
     await expect(args.onReauthenticate).toHaveBeenCalledTimes(1);
