@@ -31,6 +31,14 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
   // Sessions whose logout was accepted but that stay listed for one more list call (B9).
   const lingering = new Map<string, number>();
   const requests: string[] = [];
+  let needsReauthentication = scenario.reauthentication !== undefined;
+
+  /** B16: 403 reauthentication_required while the scenario asks for a recent sign-in. */
+  function reauthenticationRequired() {
+    if (!needsReauthentication) return undefined;
+    if (scenario.reauthentication === 'once') needsReauthentication = false;
+    return HttpResponse.json({ error: { code: 'reauthentication_required' } }, { status: 403 });
+  }
 
   async function answerAfterDelay(request: Request) {
     const url = new URL(request.url);
@@ -75,6 +83,8 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
       if (removeTrusted !== 'true' && removeTrusted !== 'false') {
         return HttpResponse.json({ error: { code: 'invalid_request' } }, { status: 400 });
       }
+      const refused = reauthenticationRequired();
+      if (refused) return refused;
       const id = String(params.id);
       const session = sessions.find((s) => s.id === id);
       if (!session || lingering.has(id)) return HttpResponse.json({ error: { code: 'not_found' } }, { status: 404 });
@@ -102,6 +112,8 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
 
     http.post(`${baseUrl}/sessions/logout_all`, async ({ request }) => {
       await answerAfterDelay(request);
+      const refused = reauthenticationRequired();
+      if (refused) return refused;
       switch (scenario.logOutAll ?? 'ok') {
         case 'fail':
           return HttpResponse.json({ error: { code: 'internal' } }, { status: 503 });

@@ -22,6 +22,11 @@ export type Scenario = {
   logOutById?: Record<string, LogOutBehaviour>;
   /** How POST /sessions/logout_all answers. @default 'ok' */
   logOutAll?: 'ok' | 'fail' | 'hang';
+  /**
+   * B16: logouts (DELETE and logout_all) answer 403 `reauthentication_required`: `always`, or `once` (the
+   * first is refused, later ones go through, as after the reader re-authenticated). @default never
+   */
+  reauthentication?: 'once' | 'always';
 };
 
 /** The scenario names, as stories and tests pick them. */
@@ -62,6 +67,10 @@ export function createScenarios(now = Date.now()) {
     logOutAllFails: { sessions: [f.current, f.other, f.trusted], logOutAll: 'fail' },
     /** Log out of all sessions never answers. */
     logOutAllHangs: { sessions: [f.current, f.other, f.trusted], logOutAll: 'hang' },
+    /** B16: the first logout asks for a recent sign-in; the repeat after re-authentication goes through. */
+    reauthOnce: { sessions: [f.current, f.other, f.trusted], reauthentication: 'once' },
+    /** B16: every logout asks for a recent sign-in, the repeat too (refused again). */
+    reauthAlways: { sessions: [f.current, f.other, f.trusted], reauthentication: 'always' },
     /** 200 sessions besides the current one. */
     many: { sessions: [f.current, ...manySessions(200, now)] },
     /** Some rows break the contract; the valid ones beside them still render. */

@@ -190,10 +190,12 @@ describe('given the MSW mocks', { timeout: PROPERTY_TIMEOUT }, () => {
         'GET /sessions 500',
         'DELETE /sessions/{id} 204',
         'DELETE /sessions/{id} 400',
+        'DELETE /sessions/{id} 403',
         'DELETE /sessions/{id} 404',
         'DELETE /sessions/{id} 409',
         'DELETE /sessions/{id} 500',
         'POST /sessions/logout_all 202',
+        'POST /sessions/logout_all 403',
         'POST /sessions/logout_all 503',
       ].sort(),
     );

@@ -1,7 +1,7 @@
 // The demo page: a plain settings page of a host product. Signed out, it shows a sign-in form;
 // signed in, the Active sessions section against the reference server's /api. It imports the package
 // the way a host does (vite.config.ts resolves it to dist/).
-import { StrictMode, useState, type FormEvent } from 'react';
+import { StrictMode, useEffect, useRef, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ActiveSessionsSection, createFetchSessionsClient } from '@firstparty/active-sessions';
 import '@firstparty/active-sessions/styles.css';
@@ -102,10 +102,84 @@ function SignInForm({ notice, onSignedIn }: { notice?: string; onSignedIn: () =>
   );
 }
 
+/**
+ * B16: the page's own answer to `onReauthenticate` — a password prompt that refreshes this session's
+ * password check (POST /auth/reauthenticate). Confirmed: `true`; Cancel or Esc: `false`.
+ */
+function ReauthenticatePrompt({ onDone }: { onDone: (isConfirmed: boolean) => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<string>();
+  const [isPending, setPending] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    dialog?.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  async function confirm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(undefined);
+    try {
+      const response = await fetch('/auth/reauthenticate', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
+        body: JSON.stringify({ password: form.get('password') }),
+      });
+      if (response.status === 204) return onDone(true);
+      if (response.status === 401) setError('Wrong password.');
+      else if (response.status === 429) {
+        const retryAfter = Number(response.headers.get('Retry-After'));
+        setError(`Too many failed attempts. Try again in ${Number.isFinite(retryAfter) && retryAfter > 0 ? minutes(retryAfter) : 'a few minutes'}.`);
+      } else setError(`Checking your password failed (the server answered ${response.status}). Try again.`);
+    } catch {
+      setError('Could not reach the server. Check that it is running, then try again.');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className="demo-card demo-dialog"
+      aria-labelledby="reauthenticate-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onDone(false);
+      }}
+    >
+      <form className="demo-form" onSubmit={confirm}>
+        <h2 id="reauthenticate-title">Confirm it’s you</h2>
+        <p>Enter your password to continue.</p>
+        <label htmlFor="reauthenticate-password">Password</label>
+        <input id="reauthenticate-password" name="password" type="password" autoComplete="current-password" required autoFocus />
+        {error && (
+          <p className="demo-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="demo-dialog__actions">
+          <button type="button" className="demo-button demo-button--quiet" onClick={() => onDone(false)}>
+            Cancel
+          </button>
+          <button type="submit" className="demo-button" disabled={isPending}>
+            Confirm
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
 function App() {
   const [isSignedIn, setSignedIn] = useState(() => readCookie('csrf_token') !== undefined);
   const [notice, setNotice] = useState<string>();
   const [signOutError, setSignOutError] = useState<string>();
+  // The answer the section waits for while the password prompt is open.
+  const [reauthentication, setReauthentication] = useState<((isConfirmed: boolean) => void) | null>(null);
 
   /** Back to the form; the server clears the session cookies (with no live session it needs no CSRF token). */
   async function showSignIn(message: string) {
@@ -156,7 +230,16 @@ function App() {
               links={{ changePassword: '/#change-password', signInMethods: '/#sign-in-methods', support: '/#support' }}
               onUnauthorized={() => void showSignIn('Your session has ended. Sign in again.')}
               onSignedOut={() => void showSignIn('You were logged out of all sessions.')}
+              onReauthenticate={() => new Promise<boolean>((resolve) => setReauthentication(() => resolve))}
             />
+            {reauthentication && (
+              <ReauthenticatePrompt
+                onDone={(isConfirmed) => {
+                  setReauthentication(null);
+                  reauthentication(isConfirmed);
+                }}
+              />
+            )}
           </>
         ) : (
           <SignInForm

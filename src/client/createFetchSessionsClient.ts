@@ -85,6 +85,9 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
   function failure(method: string, path: string, answer: Answer): SessionsClientError {
     const what = `${method} ${path} answered ${answer.status}`;
     if (answer.status === 401) return new SessionsClientError('unauthorized', `${what}: not signed in.`, { status: 401 });
+    if (answer.status === 403 && errorCodeOf(answer.body) === 'reauthentication_required') {
+      return new SessionsClientError('reauthentication_required', `${what}: a recent sign-in is required.`, { status: 403 });
+    }
     return new SessionsClientError('server', `${what}.`, { status: answer.status });
   }
 

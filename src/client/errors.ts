@@ -6,7 +6,9 @@ export type SessionsErrorCode =
   | 'malformed'
   | 'unauthorized'
   | 'refused'
-  | 'aborted';
+  | 'aborted'
+  // B16: the server wants a recent sign-in before it ends sessions.
+  | 'reauthentication_required';
 
 /** The one error type every `SessionsClient` call rejects with, so the UI can explain it. */
 export class SessionsClientError extends Error {

@@ -100,6 +100,14 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
     setModalError(null);
     const result = await sessions.logOut(session.id);
     const isStillOpen = openId.current === session.id;
+    if (result.outcome === 'cancelled') {
+      // B16: the reader declined to re-authenticate; back to where the row was, quietly.
+      if (isStillOpen) {
+        openId.current = null;
+        setTargetId(null);
+      }
+      return;
+    }
     if (result.outcome === 'failed' || result.outcome === 'refused') {
       if (isStillOpen) setModalError(result.error);
       onAnnounce?.(t('announce.failed', { device }));
@@ -115,6 +123,8 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
 
   function restoreFocus(event: Event) {
     event.preventDefault();
+    // B16: the modal steps aside for the host's prompt, which takes focus; it comes back afterwards.
+    if (sessions.isReauthenticating) return;
     const id = focusAfterClose.current;
     const row = id ? rowRefs.current.get(id) : undefined;
     // The row's own action when it still has one (Log out, or the menu in narrow containers), else the row.
@@ -157,7 +167,7 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
         </Button>
       )}
       <LogoutConfirmModal
-        open={target !== null}
+        open={target !== null && !sessions.isReauthenticating}
         onOpenChange={(isOpen) => {
           if (isOpen) return;
           openId.current = null;

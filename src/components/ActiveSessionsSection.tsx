@@ -56,6 +56,8 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
 
   async function logOutAll() {
     const result = await sessions.logOutAll();
+    // B16: a declined re-authentication changed nothing, so there is nothing to say.
+    if (result.outcome === 'cancelled') return;
     announce(result.outcome === 'done' ? t('announce.logOutAll') : t('announce.logOutAll.failed'));
   }
 
@@ -173,6 +175,7 @@ function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll
             state={sessions.logOutAllState}
             error={sessions.logOutAllError}
             completesBy={sessions.completesBy}
+            isReauthenticating={sessions.isReauthenticating}
             sessionCount={sessions.rows.length + sessions.skipped}
             onConfirm={onLogOutAll}
           />

@@ -16,19 +16,36 @@ export type LogoutAllCardProps = {
   completesBy?: string;
   /** How many sessions will end, for the modal's text. */
   sessionCount?: number;
+  /** Whether the host's re-authentication prompt is open (B16): the modal steps aside meanwhile. @default false */
+  isReauthenticating?: boolean;
   /** Called when the reader confirms "Log out of all devices". */
   onConfirm: () => void;
   className?: string;
 };
 
 /** B6: "Log out of all sessions" with "Log out all", confirmed by "Log out of all devices". */
-export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount = 1, onConfirm, className }: LogoutAllCardProps) {
+export function LogoutAllCard({
+  state = 'idle',
+  error,
+  completesBy,
+  sessionCount = 1,
+  isReauthenticating = false,
+  onConfirm,
+  className,
+}: LogoutAllCardProps) {
   const translator = useTranslator();
   const { t } = translator;
   const [open, setOpen] = useState(false);
   const titleId = useId();
   const doneRef = useRef<HTMLParagraphElement>(null);
   const isDone = state === 'done';
+  // B16: an attempt that goes from pending back to idle was cancelled (re-authentication declined): the
+  // modal closes as if the reader had cancelled it.
+  const [lastState, setLastState] = useState(state);
+  if (state !== lastState) {
+    setLastState(state);
+    if (lastState === 'pending' && state === 'idle') setOpen(false);
+  }
 
   return (
     <section
@@ -49,7 +66,7 @@ export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount
         )}
       </div>
       <ConfirmDialog
-        open={open && !isDone}
+        open={open && !isDone && !isReauthenticating}
         onOpenChange={setOpen}
         slot="logout-all-modal"
         trigger={isDone ? undefined : <Button tone="danger">{t('logOutAll.button')}</Button>}
@@ -62,6 +79,8 @@ export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount
         error={state === 'failed' ? failureMessage(error, translator) : undefined}
         onConfirm={onConfirm}
         onCloseAutoFocus={(event) => {
+          // B16: the host's prompt takes focus while the modal steps aside.
+          if (isReauthenticating) return event.preventDefault();
           // The trigger is gone once every session is ending: focus the outcome, not the page.
           if (!isDone) return;
           event.preventDefault();

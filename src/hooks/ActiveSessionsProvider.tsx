@@ -4,6 +4,8 @@ import type { SessionsClient } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
 import type { Catalog } from '../i18n/translator';
 import type { SessionsScope } from './queries';
+import { createReauthenticationGuard, type ReauthenticationGuard } from './reauthenticate';
+import { joinTabs } from './tabSync';
 
 /** Help links the host supplies (B10); a link not supplied is left out. Only http(s) and relative URLs are used. */
 export type ActiveSessionsLinks = {
@@ -29,6 +31,12 @@ export type ActiveSessionsProviderProps = {
   onSignedOut?: (result: { completesBy?: string }) => void;
   /** Called when the API answers 401: the host's sign-in expired and it should sign the reader in again. */
   onUnauthorized?: (error: SessionsClientError) => void;
+  /**
+   * B16: called when the server wants a recent sign-in before ending sessions; show your own password,
+   * passkey or SSO prompt and resolve `true` once the reader passed it (the call is then sent once more),
+   * `false` if they cancelled (nothing changes). Without it, such a logout fails asking to sign in again.
+   */
+  onReauthenticate?: () => Promise<boolean>;
   /** The TanStack Query client to use. @default a client of its own */
   queryClient?: QueryClient;
   /** The part of the app that uses the sessions. */
@@ -53,6 +61,8 @@ export type ActiveSessionsContextValue = Pick<ActiveSessionsProviderProps, 'loca
   knownCurrentIds: Set<string>;
   /** Errors already reported to `onUnauthorized`. */
   reported: WeakSet<object>;
+  /** B16: logouts the server refuses for want of a recent sign-in go through the host's prompt once. */
+  reauthentication: ReauthenticationGuard;
 };
 
 /** The provider's context; `null` outside a provider (styled parts then read in English). */
@@ -72,6 +82,11 @@ export function ActiveSessionsProvider(props: ActiveSessionsProviderProps) {
     inflight: new Map<string, Promise<unknown>>(),
     knownCurrentIds: new Set<string>(),
     reported: new WeakSet<object>(),
+    reauthentication: createReauthenticationGuard({
+      reauthenticate: () => latestProps.current.onReauthenticate,
+      // B15's `reauthentication_requested` event is told here, once per prompt asked for.
+      onRequested: () => {},
+    }),
     // Stryker disable next-line OptionalChaining: logouts start from events, after the effect below has set the controller
     signal: () => controller.current?.signal,
   }));
@@ -84,6 +99,8 @@ export function ActiveSessionsProvider(props: ActiveSessionsProviderProps) {
   }, []);
 
   const activeQueryClient = queryClient ?? ownQueryClient;
+  // B17: other tabs' logouts, and the page being seen again, reload this list.
+  useEffect(() => joinTabs(activeQueryClient), [activeQueryClient]);
   // Rows re-render only when something they read changes, not on every host render; links are
   // compared by their URLs, so an inline links object changes nothing.
   const { changePassword, signInMethods, support } = links ?? {};

@@ -2,6 +2,7 @@ import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react
 import type { Session, SessionsClient, SessionsResult } from '../client/types';
 import { SessionsClientError, isRetryable, toSessionsError } from '../client/errors';
 import { keepSessionIdentity } from '../core/sessions';
+import type { ReauthenticationGuard } from './reauthenticate';
 
 /**
  * Where a provider's queries get their client: `client()` is the latest one passed, so a host that
@@ -41,6 +42,9 @@ function checkResult(result: unknown): SessionsResult {
   return { availability: 'available', sessions, skipped };
 }
 
+/** How long a loaded list counts as fresh; older, it reloads when the page is seen again (B17). */
+export const LIST_STALE_MS = 10_000;
+
 /** The list query: one GET however many components read it. */
 export function sessionsQueryOptions(scope: SessionsScope) {
   return queryOptions({
@@ -55,7 +59,7 @@ export function sessionsQueryOptions(scope: SessionsScope) {
     // One quick retry for a blip; never for a bad payload or an expired sign-in (no loops on 401).
     retry: (failureCount, error) => failureCount < 1 && isRetryable(error),
     retryDelay: 300,
-    staleTime: 10_000,
+    staleTime: LIST_STALE_MS,
     structuralSharing: (previous: unknown, next: unknown) => {
       const before = previous as SessionsResult | undefined;
       const after = next as SessionsResult;
@@ -78,12 +82,13 @@ export async function prefetchActiveSessions(queryClient: QueryClient, client: S
 }
 
 /** Logging out one session; every attempt stays in the mutation cache so each row can read its own. */
-export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined) {
+export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined, guard: ReauthenticationGuard) {
   return mutationOptions<void, SessionsClientError, LogOutVariables>({
     mutationKey: sessionsKeys.logOut,
     mutationFn: async ({ id, removeTrustedDevice }) => {
       try {
-        await scope.client().logOutSession(id, { removeTrustedDevice, signal: signal() });
+        // B16: a repeat after re-authentication is the same call: same id, same flags.
+        await guard.run('log_out', () => scope.client().logOutSession(id, { removeTrustedDevice, signal: signal() }));
       } catch (error) {
         throw toSessionsError(error);
       }
@@ -94,12 +99,12 @@ export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortS
 }
 
 /** Logging out of all sessions (B6). */
-export function logOutAllMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined) {
+export function logOutAllMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined, guard: ReauthenticationGuard) {
   return mutationOptions<{ completesBy?: string }, SessionsClientError, void>({
     mutationKey: sessionsKeys.logOutAll,
     mutationFn: async () => {
       try {
-        return (await scope.client().logOutAllSessions({ signal: signal() })) ?? {};
+        return (await guard.run('log_out_all', () => scope.client().logOutAllSessions({ signal: signal() }))) ?? {};
       } catch (error) {
         throw toSessionsError(error);
       }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useMutation, useMutationState, useQuery, type Mutation } from '@tanstack/react-query';
 import type { Session } from '../client/types';
 import { SessionsClientError, toSessionsError } from '../client/errors';
@@ -20,6 +20,8 @@ import {
   sessionsQueryOptions,
   type LogOutVariables,
 } from './queries';
+import { isDeclinedReauthentication } from './reauthenticate';
+import { tellOtherTabs } from './tabSync';
 
 /** One row: its session, where its logout is, and whether Log out may be offered. */
 export type SessionRowModel = {
@@ -31,15 +33,21 @@ export type SessionRowModel = {
   error: SessionsClientError | null;
 };
 
-/** How a call to `logOut` ended: gone from the list, accepted but still listed (B9), refused by the rules, or failed. */
+/**
+ * How a call to `logOut` ended: gone from the list, accepted but still listed (B9), cancelled (the reader
+ * declined to re-authenticate, B16: nothing changed), refused by the rules, or failed.
+ */
 export type LogOutResult =
-  | { outcome: 'logged-out' | 'signing-out' }
+  | { outcome: 'logged-out' | 'signing-out' | 'cancelled' }
   | { outcome: 'refused' | 'failed'; error: SessionsClientError };
 
 export type { LogOutAllState };
 
-/** How a call to `logOutAll` ended. */
-export type LogOutAllResult = { outcome: 'done'; completesBy?: string } | { outcome: 'failed'; error: SessionsClientError };
+/** How a call to `logOutAll` ended; `cancelled` when the reader declined to re-authenticate (B16). */
+export type LogOutAllResult =
+  | { outcome: 'done'; completesBy?: string }
+  | { outcome: 'cancelled' }
+  | { outcome: 'failed'; error: SessionsClientError };
 
 type Common = {
   /** Sessions, current first, then newest sign-in; empty unless `ready`. */
@@ -64,6 +72,8 @@ type Common = {
   refresh: () => Promise<void>;
   /** When the list shown was loaded, in ms since the epoch (0 before): by the server's clock when prefetched there. */
   updatedAt: number;
+  /** Whether the host's re-authentication prompt is open (B16): the section's own dialogs step aside meanwhile. */
+  isReauthenticating: boolean;
 };
 
 /** What `useActiveSessions` returns: a union on `status`, with the actions always present. */
@@ -85,10 +95,11 @@ function summarize(mutation: Mutation<unknown, Error, unknown, unknown>): Attemp
 /** The headless hook: the list, each row's state and the logout actions. Renders nothing. */
 export function useActiveSessions(): UseActiveSessionsResult {
   const context = useActiveSessionsContext();
-  const { scope, queryClient, signal, inflight, knownCurrentIds, latest, reported } = context;
+  const { scope, queryClient, signal, inflight, knownCurrentIds, latest, reported, reauthentication } = context;
   const query = useQuery(sessionsQueryOptions(scope), queryClient);
-  const logOutMutation = useMutation(logOutMutationOptions(scope, signal), queryClient);
-  const logOutAllMutation = useMutation(logOutAllMutationOptions(scope, signal), queryClient);
+  const logOutMutation = useMutation(logOutMutationOptions(scope, signal, reauthentication), queryClient);
+  const logOutAllMutation = useMutation(logOutAllMutationOptions(scope, signal, reauthentication), queryClient);
+  const isReauthenticating = useSyncExternalStore(reauthentication.subscribe, reauthentication.isPrompting, () => false);
 
   const attempts = useMutationState({ filters: { mutationKey: sessionsKeys.logOut }, select: summarize }, queryClient);
   const allAttempts = useMutationState(
@@ -117,8 +128,8 @@ export function useActiveSessions(): UseActiveSessionsResult {
         session,
         state,
         canLogOut: canLogOut(session, state, logOutAllState),
-        // An attempt has an error only while it is the failed one.
-        error: attempt?.error ?? null,
+        // Only a failed row has an error: a cancelled attempt (unmounted, or B16 declined) is no failure.
+        error: state === 'failed' ? (attempt?.error ?? null) : null,
       };
     });
   }, [sessions, attempts, logOutAllState]);
@@ -150,10 +161,12 @@ export function useActiveSessions(): UseActiveSessionsResult {
       try {
         await logOutMutation.mutateAsync({ id, removeTrustedDevice: row.session.isTrusted });
       } catch (error) {
+        if (isDeclinedReauthentication(error)) return { outcome: 'cancelled' };
         return { outcome: 'failed', error: toSessionsError(error) };
       } finally {
         inflight.delete(id);
       }
+      tellOtherTabs(queryClient);
       // B9: accepted; the row is gone only if the next list no longer holds it.
       await refresh().catch(() => undefined);
       const next = queryClient.getQueryData(sessionsQueryOptions(scope).queryKey);
@@ -171,9 +184,11 @@ export function useActiveSessions(): UseActiveSessionsResult {
     const run = (async (): Promise<LogOutAllResult> => {
       try {
         const result = await logOutAllMutation.mutateAsync();
+        tellOtherTabs(queryClient);
         latest().onSignedOut?.(result);
         return { outcome: 'done', ...result };
       } catch (error) {
+        if (isDeclinedReauthentication(error)) return { outcome: 'cancelled' };
         return { outcome: 'failed', error: toSessionsError(error) };
       } finally {
         inflight.delete(ALL);
@@ -197,6 +212,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
     completesBy: (lastAll?.data as { completesBy?: string } | undefined)?.completesBy,
     refresh,
     updatedAt: query.dataUpdatedAt,
+    isReauthenticating,
   };
 
   if (!data) return query.isError ? { ...common, status: 'error', error: toSessionsError(query.error) } : { ...common, status: 'loading' };
