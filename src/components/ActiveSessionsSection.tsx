@@ -127,7 +127,8 @@ function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll
         // A key of its own: an alert is announced when it appears, not when the skeleton turns into one.
         <div key="error" className="fpas-notice fpas-notice--danger fpas-state" data-slot="error" role="alert">
           <p className="fpas-state__title">{expired ? t('error.unauthorized.title') : t('error.title')}</p>
-          <p>{expired ? t('error.unauthorized.body') : t('error.body')}</p>
+          {/* A request the browser blocked (another origin, CORS) is not "our side or your connection". */}
+          <p>{expired ? t('error.unauthorized.body') : sessions.error.code === 'blocked' ? t('failure.blocked') : t('error.body')}</p>
           {!expired && (
             <Button onClick={onRefresh} isPending={sessions.isRefreshing}>
               {t('error.retry')}
