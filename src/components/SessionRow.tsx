@@ -5,6 +5,7 @@ import type { Session } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
 import type { RowState } from '../core/sessions';
 import { describeSession } from '../i18n/details';
+import { signedInText } from '../i18n/labels';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
 import { PortalContainerContext } from './PortalContainer';
@@ -67,7 +68,7 @@ export const SessionRow = memo(
     // and failure are told in the row's status line.
     const logOutLabel = t('row.logOut.label', { device: details.device });
     const separator = t('row.location.separator');
-    const signedIn = details.signedIn && `${t('row.signedIn', { date: details.signedIn.date })} (${details.signedIn.relative})`;
+    const signedIn = details.signedIn && signedInText(details.signedIn, translator);
     const status = isUnavailable
       ? t('row.status.unavailable')
       : state === 'logging-out'

@@ -12,6 +12,7 @@ import {
   type LogOutAttempt,
   type RowState,
 } from '../core/sessions';
+import { cleanSession } from '../core/text';
 import { useActiveSessionsContext } from './ActiveSessionsProvider';
 import {
   logOutAllMutationOptions,
@@ -98,7 +99,8 @@ export function useActiveSessions(): UseActiveSessionsResult {
 
   const data = query.data;
   const sessions = useMemo(
-    () => (data?.availability === 'available' ? orderSessions(markKnownCurrent(data.sessions, knownCurrentIds)) : []),
+    // Text is cleaned here, not only where rows render: headless hosts get what the styled rows show.
+    () => (data?.availability === 'available' ? orderSessions(markKnownCurrent(data.sessions.map(cleanSession), knownCurrentIds)) : []),
     [data, knownCurrentIds],
   );
 
