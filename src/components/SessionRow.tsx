@@ -32,20 +32,20 @@ export type SessionRowProps = {
   /** The session this row shows. */
   session: Session;
   /** Where its logout is. @default 'idle' */
-  state?: RowState;
+  state?: RowState | undefined;
   /** Whether Log out is offered; never on the current or a status-unavailable row (B3, B5). @default false */
-  canLogOut?: boolean;
+  canLogOut?: boolean | undefined;
   /** Why the last logout failed, when `state` is `failed`. */
-  error?: SessionsClientError | null;
+  error?: SessionsClientError | null | undefined;
   /** Called when the reader chooses Log out (the confirmation comes next, B4). */
-  onLogOut?: () => void;
+  onLogOut?: (() => void) | undefined;
   /** How the actions show: a Log out button, or a menu for narrow containers. @default 'button' */
-  actions?: 'button' | 'menu';
+  actions?: 'button' | 'menu' | undefined;
   /** The time relative hints are measured from; pass one when rendering on the server, so hydration matches. @default Date.now() */
-  now?: number;
-  className?: string;
+  now?: number | undefined;
+  className?: string | undefined;
   /** The row's `<li>`. */
-  ref?: Ref<HTMLLIElement>;
+  ref?: Ref<HTMLLIElement> | undefined;
 };
 
 /** One session: device, apps, approximate place, sign-in time, badges, status and its Log out action (B1–B5, B9). */

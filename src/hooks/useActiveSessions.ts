@@ -40,7 +40,7 @@ export type LogOutResult =
 export type { LogOutAllState };
 
 /** How a call to `logOutAll` ended. */
-export type LogOutAllResult = { outcome: 'done'; completesBy?: string } | { outcome: 'failed'; error: SessionsClientError };
+export type LogOutAllResult = { outcome: 'done'; completesBy?: string | undefined } | { outcome: 'failed'; error: SessionsClientError };
 
 type Common = {
   /** Sessions, current first, then newest sign-in; empty unless `ready`. */
@@ -60,7 +60,7 @@ type Common = {
   logOutAllState: LogOutAllState;
   logOutAllError: SessionsClientError | null;
   /** When the server expects every session to be gone, after `logOutAll` succeeded. */
-  completesBy?: string;
+  completesBy?: string | undefined;
   /** Loads the list again (B8 Try again, B9 Refresh). */
   refresh: () => Promise<void>;
   /** When the list shown was loaded, in ms since the epoch (0 before): by the server's clock when prefetched there. */
