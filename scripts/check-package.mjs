@@ -21,11 +21,13 @@ export const BUDGETS = {
   // above today's size, stops it growing unnoticed; lower it whenever the section shrinks. Raised
   // from 10.5 KB for two required behaviours, measured each on its own: each row read as one phrase
   // and the logout announcement held until focus settles (+117 B, screen readers), and times that
-  // hydrate without a mismatch, UTC until hydration (+106 B, server rendering).
-  section: { label: 'ActiveSessionsSection: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 10.75 * 1024 },
+  // hydrate without a mismatch, UTC until hydration (+106 B, server rendering). Raised to 11 KB for
+  // issue 25: the csrf and blocked messages and the cleaned hook text (+80 B).
+  section: { label: 'ActiveSessionsSection: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 11 * 1024 },
   catalog: { label: 'English catalog (en.json, always bundled as the fallback)', gz: 2 * 1024 },
   hook: { label: 'headless hook: ActiveSessionsProvider + useActiveSessions', gz: 3 * 1024 },
-  client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.5 * 1024 },
+  // Raised from 2.5 KB for issue 25: CSRF from the cookie with no host code, and telling a request the browser blocked (+110 B).
+  client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.75 * 1024 },
   css: { label: 'styles.css', gz: 3 * 1024 },
 };
 
