@@ -162,7 +162,8 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
   function failure(method: string, path: string, answer: Answer): SessionsClientError {
     const what = `${method} ${path} answered ${answer.status}`;
     if (answer.status === 401) return new SessionsClientError('unauthorized', `${what}: not signed in.`, { status: 401 });
-    if (answer.status === 403 && errorCodeOf(answer.body) === 'csrf') {
+    // The contract asks for the token on DELETE and POST only; a GET refused so is a server fault.
+    if (answer.status === 403 && method !== 'GET' && errorCodeOf(answer.body) === 'csrf') {
       if (process.env.NODE_ENV !== 'production') {
         hint(
           answer.csrf === 'none'
