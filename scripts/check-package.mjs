@@ -14,17 +14,20 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { formatBytes, measureOwnCost, packageOf, root } from './measure.mjs';
+import { tarballProblems } from './package-files.mjs';
 
 export const BUDGETS = {
   // The issue asks 8 KB for the whole section; it is not met (see README, "Cost"). This guard, just
   // above today's size, stops it growing unnoticed; lower it whenever the section shrinks. Raised
   // from 10.5 KB for two required behaviours, measured each on its own: each row read as one phrase
   // and the logout announcement held until focus settles (+117 B, screen readers), and times that
-  // hydrate without a mismatch, UTC until hydration (+106 B, server rendering).
-  section: { label: 'ActiveSessionsSection: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 10.75 * 1024 },
+  // hydrate without a mismatch, UTC until hydration (+106 B, server rendering). Raised to 11 KB for
+  // issue 25: the csrf and blocked messages and the cleaned hook text (+80 B).
+  section: { label: 'ActiveSessionsSection: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 11 * 1024 },
   catalog: { label: 'English catalog (en.json, always bundled as the fallback)', gz: 2 * 1024 },
   hook: { label: 'headless hook: ActiveSessionsProvider + useActiveSessions', gz: 3 * 1024 },
-  client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.5 * 1024 },
+  // Raised from 2.5 KB for issue 25: CSRF from the cookie with no host code, and telling a request the browser blocked (+110 B).
+  client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.75 * 1024 },
   css: { label: 'styles.css', gz: 3 * 1024 },
 };
 
@@ -77,29 +80,7 @@ if (!sizeOnly) {
   if (pack.status !== 0) problems.push(`npm pack --dry-run failed: ${pack.stderr}`);
   else {
     const [info] = JSON.parse(pack.stdout);
-    const packed = new Set(info.files.map((f) => f.path));
-    const required = [
-      'package.json',
-      'dist/src/index.js',
-      'dist/src/index.d.ts',
-      'dist/mocks/index.js',
-      'dist/mocks/index.d.ts',
-      'dist/styles.css',
-      // The active-sessions-i18n-check bin and the English catalog and notes it checks against.
-      ...Object.values(pkg.bin ?? {}),
-      'src/i18n/messages/en.json',
-      'src/i18n/messages/en.notes.json',
-      // The REST contract, exported as @firstparty/active-sessions/openapi.yaml.
-      'openapi.yaml',
-    ];
-    for (const file of required) if (!packed.has(file.replace(/^\.\//, ''))) problems.push(`the tarball lacks ${file}`);
-    for (const file of packed) {
-      if (/(^|\/)(test|stories|\.storybook|node_modules)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$|\.test-d\.ts$/.test(file)) {
-        problems.push(`the tarball ships a test or story file: ${file}`);
-      }
-      // The reference server and its demo page are for reading and running from the repo, never shipped.
-      if (/^server\//.test(file)) problems.push(`the tarball ships a reference server file: ${file}`);
-    }
+    problems.push(...tarballProblems(info.files.map((f) => f.path), pkg));
     console.log(`  ${info.entryCount} files, ${formatBytes(info.size)} packed, ${formatBytes(info.unpackedSize)} unpacked`);
   }
 

@@ -42,6 +42,7 @@ const steps = [
   ['consumer (React 19): the packed tarball in a fresh Vite app, client-only and server-rendered, driven in Chromium', process.execPath, ['test/consumer/run.mjs'], requireChromium],
   ['consumer (React 18.3): the same app on React 18.3', process.execPath, ['test/consumer/run.mjs', '--react', '18'], requireChromium],
   ['Next.js 16 App Router: the packed tarball, server prefetch + client section, driven in Chromium', process.execPath, ['test/next/run.mjs'], requireChromium],
+  ["quick start: an app of only the README's quick-start code, from the tarball, logs a session out against the reference server in Chromium", process.execPath, ['test/quickstart/run.mjs'], requireChromium],
 ];
 
 // The browser vite.config.ts, the consumer test and the bench launch (scripts/chromium.mjs).

@@ -9,6 +9,10 @@ export { ActiveSessionsProvider } from './hooks/ActiveSessionsProvider';
 export type { ActiveSessionsProviderProps, ActiveSessionsLinks } from './hooks/ActiveSessionsProvider';
 export { useActiveSessions } from './hooks/useActiveSessions';
 export { prefetchActiveSessions } from './hooks/queries';
+export { useSessionLabels } from './hooks/useSessionLabels';
+export type { UseSessionLabelsResult } from './hooks/useSessionLabels';
+export { sessionLabels } from './i18n/labels';
+export type { SessionLabels, TimeLabel } from './i18n/labels';
 export type {
   UseActiveSessionsResult,
   SessionRowModel,

@@ -352,6 +352,7 @@ describe('ActiveSessionsSection', () => {
 
     it('should explain a missing client instead of failing silently', () => {
       vi.spyOn(console, 'error').mockImplementation(() => {});
+      // @ts-expect-error the type requires client; plain JavaScript can still leave it out
       expect(() => render(<ActiveSessionsSection />)).toThrow(/client/);
     });
   });

@@ -9,8 +9,13 @@ import {
   pl,
   prefetchActiveSessions,
   SessionRow,
+  createTranslator,
+  sessionLabels,
   useActiveSessions,
+  useSessionLabels,
   type ActiveSessionsSectionProps,
+  type SessionLabels,
+  type SessionsErrorCode,
   type Catalog,
   type LogOutResult,
   type RowState,
@@ -33,6 +38,18 @@ expectTypeOf<RowState>().toEqualTypeOf<'idle' | 'logging-out' | 'failed' | 'sign
 createFetchSessionsClient({ baseUrl: '/api', headers: async () => ({ 'X-CSRF-Token': 't' }), credentials: 'include' });
 // @ts-expect-error baseUrl is required
 createFetchSessionsClient({});
+// CSRF: another cookie by name, or none.
+createFetchSessionsClient({ baseUrl: '/api', csrfCookie: 'XSRF-TOKEN' });
+createFetchSessionsClient({ baseUrl: '/api', csrfCookie: false });
+// @ts-expect-error csrfCookie names a cookie or turns reading off; true means nothing
+createFetchSessionsClient({ baseUrl: '/api', csrfCookie: true });
+expectTypeOf<'csrf' | 'blocked'>().toMatchTypeOf<SessionsErrorCode>();
+
+// The row labels for headless hosts: from the hook, or from a translator outside React.
+expectTypeOf(useSessionLabels()).toEqualTypeOf<(session: Session, now?: number) => SessionLabels>();
+expectTypeOf(sessionLabels({} as Session, createTranslator('de'))).toEqualTypeOf<SessionLabels>();
+expectTypeOf<SessionLabels['device']>().toBeString();
+expectTypeOf<NonNullable<SessionLabels['signedIn']>>().toEqualTypeOf<{ text: string; dateTime: string }>();
 
 // The hook's result is a union on status: the error exists only on `error`, the reason only on `unavailable`.
 declare const result: UseActiveSessionsResult;

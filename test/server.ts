@@ -9,7 +9,9 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-export const BASE_URL = 'http://localhost/api';
+// The page's own origin (jsdom's), as a product serves the API (README, quick start): a request to
+// another origin that fails is told apart as one the browser may have blocked.
+export const BASE_URL = 'http://localhost:3000/api';
 
 /** Serves a scenario and returns its store (sessions and requests seen). */
 export function useScenario(scenario: MockOptions['scenario'] = 'typical') {

@@ -1,20 +1,63 @@
 import type { SessionsClient } from './types';
-import { SessionsClientError, toSessionsError } from './errors';
+import { SessionsClientError, messageOf, toSessionsError } from './errors';
 import { errorCodeOf, parseLogOutAllBody, parseSessionsBody } from './wire';
 
 /** Options of `createFetchSessionsClient`. */
 export type FetchSessionsClientOptions = {
-  /** Where the REST contract is served, e.g. `/api` or `https://example.com/api`; no trailing slash needed. */
+  /** Where the REST contract is served, e.g. `/api` (same origin, or proxied to it); no trailing slash needed. */
   baseUrl: string;
   /** The fetch to use. @default globalThis.fetch, looked up at each call */
-  fetch?: typeof fetch;
-  /** Headers for every request, or a function called before each request (e.g. a fresh CSRF token). */
-  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  fetch?: typeof fetch | undefined;
+  /** Headers for every request, or a function called before each request; an `X-CSRF-Token` given here wins over the cookie. */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
   /** Sent as `fetch`'s `credentials`. @default 'same-origin' */
-  credentials?: RequestCredentials;
+  credentials?: RequestCredentials | undefined;
   /** A request not answered in this many milliseconds fails with code `timeout`. @default 20000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
+  /**
+   * The cookie whose value DELETE and POST send as `X-CSRF-Token`, or `false` to send none.
+   * @default `__Host-csrf_token`, else `csrf_token`
+   */
+  csrfCookie?: string | false | undefined;
 };
+
+const CSRF_HEADER = 'X-CSRF-Token';
+const CSRF_COOKIES = ['__Host-csrf_token', 'csrf_token'];
+
+/** The value of a cookie the page can read, or undefined (no document, no such cookie, or an empty one). */
+function readCookie(name: string): string | undefined {
+  const cookies = (globalThis as { document?: { cookie?: unknown } }).document?.cookie;
+  if (typeof cookies !== 'string') return undefined;
+  for (const pair of cookies.split(';')) {
+    const at = pair.indexOf('=');
+    if (at < 0 || pair.slice(0, at).trim() !== name) continue;
+    const value = pair.slice(at + 1).trim();
+    try {
+      return decodeURIComponent(value) || undefined;
+    } catch {
+      return value || undefined;
+    }
+  }
+  return undefined;
+}
+
+// Development builds explain what the reader's message cannot; bundlers drop these calls from
+// production builds (each sits behind its own process.env.NODE_ENV check, like the translator's).
+function hint(message: string) {
+  console.warn(`[active-sessions] ${message}`);
+}
+
+/** The page's origin, or undefined outside a browser page. */
+function pageOrigin(): string | undefined {
+  const location = (globalThis as { location?: { origin?: string } }).location;
+  return typeof location?.origin === 'string' && location.origin !== 'null' ? location.origin : undefined;
+}
+
+/** Whether a browser page would send this request to another origin (CORS applies). */
+function isCrossOrigin(url: string): boolean {
+  const page = pageOrigin();
+  return page !== undefined && new URL(url).origin !== page;
+}
 
 // A relative baseUrl ('/api') is resolved against the page, as a browser would, so it also works where
 // fetch needs absolute URLs (server rendering, jsdom tests).
@@ -23,7 +66,7 @@ function absolute(url: string): string {
   return base ? new URL(url, base).href : url;
 }
 
-type Answer = { status: number; body: unknown; isJson: boolean };
+type Answer = { status: number; body: unknown; isJson: boolean; csrf: 'given' | 'cookie' | 'none' };
 
 /** The default `SessionsClient`: speaks the REST contract and validates every response at the boundary. */
 export function createFetchSessionsClient(options: FetchSessionsClientOptions): SessionsClient {
@@ -32,10 +75,23 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 20_000;
+  const csrfCookies = options.csrfCookie === false ? [] : options.csrfCookie ? [options.csrfCookie] : CSRF_COOKIES;
+
+  // Only in the failure case above: an opaque answer (no cookies, nothing read) says the server is there.
+  async function reachable(url: string, signal: AbortSignal): Promise<boolean> {
+    try {
+      await (options.fetch ?? globalThis.fetch)(url, { method: 'GET', mode: 'no-cors', credentials: 'omit', signal });
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   async function request(method: string, path: string, signal?: AbortSignal): Promise<Answer> {
     // Not throwIfAborted(): it throws the raw abort reason, and every call must reject with a SessionsClientError.
     if (signal?.aborted) throw new SessionsClientError('aborted', 'The request was cancelled.', { cause: signal.reason });
+    let url: string | undefined;
+    let answered = false;
     // One controller for both the caller's signal and the timeout, without relying on AbortSignal.any.
     const controller = new AbortController();
     // Stryker disable next-line OptionalChaining: onAbort is only ever added to a signal that exists
@@ -51,13 +107,24 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
         typeof options.headers === 'function' ? await options.headers() : options.headers,
       );
       if (!headers.has('accept')) headers.set('accept', 'application/json');
+      // State-changing calls carry the CSRF token the server set as a readable cookie; the host's own header wins.
+      let csrf: Answer['csrf'] = headers.has(CSRF_HEADER) ? 'given' : 'none';
+      if (method !== 'GET' && csrf === 'none') {
+        const token = csrfCookies.map(readCookie).find((value) => value !== undefined);
+        if (token !== undefined) {
+          headers.set(CSRF_HEADER, token);
+          csrf = 'cookie';
+        }
+      }
       const doFetch = options.fetch ?? globalThis.fetch;
-      const response = await doFetch(absolute(`${baseUrl}${path}`), {
+      url = absolute(`${baseUrl}${path}`);
+      const response = await doFetch(url, {
         method,
         headers,
         credentials: options.credentials ?? 'same-origin',
         signal: controller.signal,
       });
+      answered = true;
       const text = await response.text();
       let body: unknown;
       let readable = true;
@@ -67,11 +134,21 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
       } catch {
         readable = false;
       }
-      return { status: response.status, body, isJson: readable && text !== '' };
+      return { status: response.status, body, isJson: readable && text !== '', csrf };
     } catch (error) {
       // The abort reason is what the fetch rejects with for a timeout; keep the caller's own abort as "aborted".
       if (controller.signal.aborted && !signal?.aborted) throw toSessionsError(controller.signal.reason);
       if (signal?.aborted) throw new SessionsClientError('aborted', 'The request was cancelled.', { cause: error });
+      // fetch rejects with a TypeError both offline and when the browser blocks a cross-origin request
+      // (CORS). A no-cors GET is not subject to CORS: if it reaches the other origin, the block was CORS.
+      if (error instanceof TypeError && !answered && url && isCrossOrigin(url) && (await reachable(url, controller.signal))) {
+        if (process.env.NODE_ENV !== 'production') {
+          hint(
+            `${method} ${url} was blocked by the browser: the page's origin (${pageOrigin()}) is not the API's, and the API does not allow it (CORS). Serve the API on the page's origin or proxy it there (README, Quick start), and give createFetchSessionsClient a baseUrl such as "/api".`,
+          );
+        }
+        throw new SessionsClientError('blocked', `${method} ${url} was blocked by the browser (cross-origin): ${messageOf(error)}`, { cause: error });
+      }
       throw toSessionsError(error);
     } finally
     // Stryker disable next-line BlockStatement: cleanup only; a timer or listener left behind fires on a settled request and changes nothing a caller sees (the comment sits here so that it reaches this block)
@@ -87,6 +164,17 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
     if (answer.status === 401) return new SessionsClientError('unauthorized', `${what}: not signed in.`, { status: 401 });
     if (answer.status === 403 && errorCodeOf(answer.body) === 'reauthentication_required') {
       return new SessionsClientError('reauthentication_required', `${what}: a recent sign-in is required.`, { status: 403 });
+    }
+    // The contract asks for the token on DELETE and POST only; a GET refused so is a server fault.
+    if (answer.status === 403 && method !== 'GET' && errorCodeOf(answer.body) === 'csrf') {
+      if (process.env.NODE_ENV !== 'production') {
+        hint(
+          answer.csrf === 'none'
+            ? `${what} csrf: the ${CSRF_HEADER} header was missing. ${csrfCookies.length ? `The page has no ${csrfCookies.join(' or ')} cookie to read it from; pass csrfCookie: 'your_cookie_name' or headers: { '${CSRF_HEADER}': token }.` : `csrfCookie is false, so pass headers: { '${CSRF_HEADER}': token }.`}`
+            : `${what} csrf: the ${CSRF_HEADER} header ${answer.csrf === 'given' ? 'passed in headers' : 'read from the cookie'} was not accepted (stale or wrong token).`,
+        );
+      }
+      return new SessionsClientError('csrf', `${what}: the ${CSRF_HEADER} header was missing or not accepted.`, { status: 403 });
     }
     return new SessionsClientError('server', `${what}.`, { status: answer.status });
   }

@@ -8,16 +8,20 @@ export type SessionsErrorCode =
   | 'refused'
   | 'aborted'
   // B16: the server wants a recent sign-in before it ends sessions.
-  | 'reauthentication_required';
+  | 'reauthentication_required'
+  // The server refused a state-changing call for a missing or stale CSRF token (403 `csrf`): reloading the page helps.
+  | 'csrf'
+  // A request to another origin failed in the browser, most often blocked by CORS: serve the API on the page's origin or proxy it.
+  | 'blocked';
 
 /** The one error type every `SessionsClient` call rejects with, so the UI can explain it. */
 export class SessionsClientError extends Error {
   /** What went wrong, as a stable code. */
   readonly code: SessionsErrorCode;
   /** The HTTP status, when there was a response. */
-  readonly status?: number;
+  readonly status?: number | undefined;
 
-  constructor(code: SessionsErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
+  constructor(code: SessionsErrorCode, message: string, options?: { status?: number | undefined; cause?: unknown }) {
     super(message, { cause: options?.cause });
     this.name = 'SessionsClientError';
     this.code = code;
@@ -38,7 +42,7 @@ export function toSessionsError(error: unknown): SessionsClientError {
 }
 
 // String() throws on a null-prototype object or a throwing toString; describing a failure must not fail.
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   try {
     return error instanceof Error ? error.message : String(error);
   } catch {

@@ -14,11 +14,11 @@ export type Session = {
   /** First-party app ids, e.g. `chatgpt`, `codex`, `api_platform`, or any other id. */
   apps: string[];
   /** Device details, each optional (B2). */
-  device?: { browser?: string; os?: string; type?: 'desktop' | 'mobile' | 'tablet' | 'app' };
+  device?: { browser?: string | undefined; os?: string | undefined; type?: 'desktop' | 'mobile' | 'tablet' | 'app' | undefined } | undefined;
   /** Approximate location, each part optional (B2). */
-  location?: { city?: string; region?: string; country?: string };
+  location?: { city?: string | undefined; region?: string | undefined; country?: string | undefined } | undefined;
   /** Sign-in time, ISO 8601. */
-  signedInAt?: string;
+  signedInAt?: string | undefined;
 };
 
 /** What listing sessions returns: the sessions, or why the feature is not available (B7). */
@@ -27,7 +27,7 @@ export type SessionsResult =
       availability: 'available';
       sessions: Session[];
       /** How many rows of the response were malformed and left out (they are not silently lost: the section says so). @default 0 */
-      skipped?: number;
+      skipped?: number | undefined;
     }
   | { availability: 'unavailable'; reason: 'sso' | 'not_supported' };
 
@@ -36,7 +36,7 @@ export interface SessionsClient {
   /** Lists the account's active sessions. */
   listSessions(init: { signal: AbortSignal }): Promise<SessionsResult>;
   /** Logs out one session; resolves when the server accepted it (or it was already gone). */
-  logOutSession(id: string, init: { removeTrustedDevice: boolean; signal?: AbortSignal }): Promise<void>;
+  logOutSession(id: string, init: { removeTrustedDevice: boolean; signal?: AbortSignal | undefined }): Promise<void>;
   /** Logs out every session, the current one included (B6). */
-  logOutAllSessions(init?: { signal?: AbortSignal }): Promise<{ completesBy?: string }>;
+  logOutAllSessions(init?: { signal?: AbortSignal | undefined }): Promise<{ completesBy?: string | undefined }>;
 }

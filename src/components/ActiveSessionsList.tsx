@@ -31,10 +31,10 @@ function useIsNarrow(element: HTMLElement | null): boolean {
 /** Props of `ActiveSessionsList`. */
 export type ActiveSessionsListProps = {
   /** How many rows show before "Show more"; long lists grow a page at a time, so a page of 1,000 sessions stays fast. @default 50 */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Called with each outcome to announce, e.g. "Logged out Edge on Windows."; the section puts it in its live region. */
-  onAnnounce?: (message: string) => void;
-  className?: string;
+  onAnnounce?: ((message: string) => void) | undefined;
+  className?: string | undefined;
 };
 
 /** The rows of a ready list, the one-session logout modal and focus after it (B1–B5, B9). Inside a provider. */

@@ -10,20 +10,21 @@ import { PortalContainerContext } from './PortalContainer';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
 
-/** Props of `ActiveSessionsSection`: the provider's props (so one element is enough) and its own. */
-export type ActiveSessionsSectionProps = Partial<Omit<ActiveSessionsProviderProps, 'children'>> & {
+/** Props of `ActiveSessionsSection`: the provider's props, `client` included (so one element is enough), and its own. */
+export type ActiveSessionsSectionProps = Omit<ActiveSessionsProviderProps, 'children'> & {
   /** Text direction. @default the locale's direction */
-  dir?: 'ltr' | 'rtl';
+  dir?: 'ltr' | 'rtl' | undefined;
   /** The heading level of "Active sessions", to fit the host page's outline. @default 2 */
-  headingLevel?: 2 | 3 | 4;
-  className?: string;
+  headingLevel?: 2 | 3 | 4 | undefined;
+  className?: string | undefined;
 };
 
 /** The drop-in "Active sessions" section: every state and rule B1–B11 in one element. */
 export function ActiveSessionsSection({ dir, headingLevel, className, ...providerProps }: ActiveSessionsSectionProps) {
   const context = useContext(ActiveSessionsContext);
   const body = <SectionBody dir={dir} headingLevel={headingLevel} className={className} />;
-  if (providerProps.client) return <ActiveSessionsProvider {...(providerProps as ActiveSessionsProviderProps)}>{body}</ActiveSessionsProvider>;
+  if (providerProps.client) return <ActiveSessionsProvider {...providerProps}>{body}</ActiveSessionsProvider>;
+  // Plain JavaScript can still leave `client` out inside a provider, whose client it then uses.
   if (!context) throw new TypeError('ActiveSessionsSection needs a "client" prop, or an <ActiveSessionsProvider> around it.');
   return body;
 }
@@ -129,7 +130,8 @@ function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll
         // A key of its own: an alert is announced when it appears, not when the skeleton turns into one.
         <div key="error" className="fpas-notice fpas-notice--danger fpas-state" data-slot="error" role="alert">
           <p className="fpas-state__title">{expired ? t('error.unauthorized.title') : t('error.title')}</p>
-          <p>{expired ? t('error.unauthorized.body') : t('error.body')}</p>
+          {/* A request the browser blocked (another origin, CORS) is not "our side or your connection". */}
+          <p>{expired ? t('error.unauthorized.body') : sessions.error.code === 'blocked' ? t('failure.blocked') : t('error.body')}</p>
           {!expired && (
             <Button onClick={onRefresh} isPending={sessions.isRefreshing}>
               {t('error.retry')}

@@ -14,7 +14,7 @@ export const buttonVariants = cva('fpas-button', {
 export type ButtonProps = ComponentPropsWithoutRef<'button'> &
   VariantProps<typeof buttonVariants> & {
     /** Shows progress and ignores presses, while staying focusable (unlike `disabled`). @default false */
-    isPending?: boolean;
+    isPending?: boolean | undefined;
   };
 
 /**

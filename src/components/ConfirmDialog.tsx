@@ -14,13 +14,13 @@ export type ConfirmDialogProps = {
   cancelLabel: string;
   isPending: boolean;
   /** A localized failure shown inside the dialog, which stays usable. */
-  error?: string;
+  error?: string | undefined;
   onConfirm: () => void;
   /** Where focus goes once the dialog closes; by default back to what opened it. */
-  onCloseAutoFocus?: (event: Event) => void;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
   /** The element that opens it, when it is a trigger of its own. */
-  trigger?: ReactNode;
-  className?: string;
+  trigger?: ReactNode | undefined;
+  className?: string | undefined;
   slot: string;
 };
 

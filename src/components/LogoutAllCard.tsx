@@ -9,18 +9,18 @@ import { failureMessage } from '../i18n/failureMessage';
 /** Props of `LogoutAllCard`. */
 export type LogoutAllCardProps = {
   /** Where Log out of all sessions is. @default 'idle' */
-  state?: LogOutAllState;
+  state?: LogOutAllState | undefined;
   /** Why it failed, shown inside the modal. */
-  error?: SessionsClientError | null;
+  error?: SessionsClientError | null | undefined;
   /** When the server expects every session to be gone. */
-  completesBy?: string;
+  completesBy?: string | undefined;
   /** How many sessions will end, for the modal's text. */
-  sessionCount?: number;
+  sessionCount?: number | undefined;
   /** Whether the host's re-authentication prompt is open (B16): the modal steps aside meanwhile. @default false */
-  isReauthenticating?: boolean;
+  isReauthenticating?: boolean | undefined;
   /** Called when the reader confirms "Log out of all devices". */
   onConfirm: () => void;
-  className?: string;
+  className?: string | undefined;
 };
 
 /** B6: "Log out of all sessions" with "Log out all", confirmed by "Log out of all devices". */

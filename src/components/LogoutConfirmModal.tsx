@@ -16,12 +16,12 @@ export type LogoutConfirmModalProps = {
   /** Called when the reader confirms. */
   onConfirm: () => void;
   /** Whether the logout is under way: the confirm button shows progress and ignores presses. @default false */
-  pending?: boolean;
+  pending?: boolean | undefined;
   /** Why the logout failed, shown inside the modal, which stays usable. */
-  error?: SessionsClientError | null;
+  error?: SessionsClientError | null | undefined;
   /** Where focus goes once it closes. @default back to what opened it */
-  onCloseAutoFocus?: (event: Event) => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 };
 
 /** B4: confirms logging out one session; a trusted device's confirm reads "Log out and remove". */

@@ -5,6 +5,7 @@ import type { Session } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
 import type { RowState } from '../core/sessions';
 import { describeSession } from '../i18n/details';
+import { signedInText } from '../i18n/labels';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
 import { PortalContainerContext } from './PortalContainer';
@@ -31,20 +32,20 @@ export type SessionRowProps = {
   /** The session this row shows. */
   session: Session;
   /** Where its logout is. @default 'idle' */
-  state?: RowState;
+  state?: RowState | undefined;
   /** Whether Log out is offered; never on the current or a status-unavailable row (B3, B5). @default false */
-  canLogOut?: boolean;
+  canLogOut?: boolean | undefined;
   /** Why the last logout failed, when `state` is `failed`. */
-  error?: SessionsClientError | null;
+  error?: SessionsClientError | null | undefined;
   /** Called when the reader chooses Log out (the confirmation comes next, B4). */
-  onLogOut?: () => void;
+  onLogOut?: (() => void) | undefined;
   /** How the actions show: a Log out button, or a menu for narrow containers. @default 'button' */
-  actions?: 'button' | 'menu';
+  actions?: 'button' | 'menu' | undefined;
   /** The time relative hints are measured from; pass one when rendering on the server, so hydration matches. @default Date.now() */
-  now?: number;
-  className?: string;
+  now?: number | undefined;
+  className?: string | undefined;
   /** The row's `<li>`. */
-  ref?: Ref<HTMLLIElement>;
+  ref?: Ref<HTMLLIElement> | undefined;
 };
 
 /** One session: device, apps, approximate place, sign-in time, badges, status and its Log out action (B1–B5, B9). */
@@ -67,7 +68,7 @@ export const SessionRow = memo(
     // and failure are told in the row's status line.
     const logOutLabel = t('row.logOut.label', { device: details.device });
     const separator = t('row.location.separator');
-    const signedIn = details.signedIn && `${t('row.signedIn', { date: details.signedIn.date })} (${details.signedIn.relative})`;
+    const signedIn = details.signedIn && signedInText(details.signedIn, translator);
     const status = isUnavailable
       ? t('row.status.unavailable')
       : state === 'logging-out'

@@ -1,3 +1,5 @@
+import type { Session } from '../client/types';
+
 // Bidi marks, overrides and isolates, zero-width spaces, invisible tag characters and control
 // characters: in a device or place name they can only spoof or hide text, so they are removed before
 // display. ZWNJ and ZWJ (U+200C, U+200D) stay: Persian and Indic scripts and emoji need them.
@@ -19,6 +21,38 @@ export function displayText(value: string, maxLength = MAX_DETAIL_LENGTH): strin
 
 /** `displayText`, or undefined when nothing visible is left (B2: no empty detail). */
 export function optionalDisplayText(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
+  // A custom client is not validated: a number or null where text belongs is a missing detail (B2).
+  if (typeof value !== 'string') return undefined;
   return displayText(value) || undefined;
+}
+
+// One cleaned copy per session object: the list keeps unchanged sessions the same object across
+// refetches, so their rows stay memoized.
+const cleaned = new WeakMap<Session, Session>();
+
+/** A session whose server text (device, place, app ids) is cleaned as rows show it, whatever client produced it. */
+export function cleanSession(session: Session): Session {
+  const known = cleaned.get(session);
+  if (known) return known;
+  const { device, location } = session;
+  const apps = [...new Set(session.apps.map((app) => (typeof app === 'string' ? displayText(app) : '')).filter(Boolean))];
+  const clean: Session = { ...session, apps };
+  if (device) clean.device = withoutBlank({ ...device, browser: optionalDisplayText(device.browser), os: optionalDisplayText(device.os) });
+  if (location) {
+    clean.location = withoutBlank({
+      city: optionalDisplayText(location.city),
+      region: optionalDisplayText(location.region),
+      country: optionalDisplayText(location.country),
+    });
+  }
+  if (!clean.device) delete clean.device;
+  if (!clean.location) delete clean.location;
+  cleaned.set(session, clean);
+  return clean;
+}
+
+// B2: a detail with nothing visible left is left out, and so is an object with no detail left.
+function withoutBlank<T extends Record<string, unknown>>(value: T): T | undefined {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
 }

@@ -10,11 +10,11 @@ import { joinTabs } from './tabSync';
 /** Help links the host supplies (B10); a link not supplied is left out. Only http(s) and relative URLs are used. */
 export type ActiveSessionsLinks = {
   /** Where the reader changes their password. */
-  changePassword?: string;
+  changePassword?: string | undefined;
   /** Where the reader reviews their sign-in methods. */
-  signInMethods?: string;
+  signInMethods?: string | undefined;
   /** Where the reader contacts support. */
-  support?: string;
+  support?: string | undefined;
 };
 
 /** Props of `ActiveSessionsProvider`. */
@@ -22,25 +22,25 @@ export type ActiveSessionsProviderProps = {
   /** The API client, e.g. `createFetchSessionsClient({ baseUrl: '/api' })`. */
   client: SessionsClient;
   /** The reader's locale, BCP 47. @default 'en' */
-  locale?: string;
+  locale?: string | undefined;
   /** The locale's catalog (may be partial: missing keys fall back to English). */
-  strings?: Catalog;
+  strings?: Catalog | undefined;
   /** Help links for suspected unauthorized activity (B10). */
-  links?: ActiveSessionsLinks;
+  links?: ActiveSessionsLinks | undefined;
   /** Called once when Log out of all sessions succeeded: the host's own session is ending (B6). */
-  onSignedOut?: (result: { completesBy?: string }) => void;
+  onSignedOut?: ((result: { completesBy?: string | undefined }) => void) | undefined;
   /** Called when the API answers 401: the host's sign-in expired and it should sign the reader in again. */
-  onUnauthorized?: (error: SessionsClientError) => void;
+  onUnauthorized?: ((error: SessionsClientError) => void) | undefined;
   /**
    * B16: called when the server wants a recent sign-in before ending sessions; show your own password,
    * passkey or SSO prompt and resolve `true` once the reader passed it (the call is then sent once more),
    * `false` if they cancelled (nothing changes). Without it, such a logout fails asking to sign in again.
    */
-  onReauthenticate?: () => Promise<boolean>;
+  onReauthenticate?: (() => Promise<boolean>) | undefined;
   /** The TanStack Query client to use. @default a client of its own */
-  queryClient?: QueryClient;
+  queryClient?: QueryClient | undefined;
   /** The part of the app that uses the sessions. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 };
 
 /** What the provider shares with the hooks below it. */

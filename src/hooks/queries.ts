@@ -100,7 +100,7 @@ export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortS
 
 /** Logging out of all sessions (B6). */
 export function logOutAllMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined, guard: ReauthenticationGuard) {
-  return mutationOptions<{ completesBy?: string }, SessionsClientError, void>({
+  return mutationOptions<{ completesBy?: string | undefined }, SessionsClientError, void>({
     mutationKey: sessionsKeys.logOutAll,
     mutationFn: async () => {
       try {

@@ -12,6 +12,7 @@ import {
   type LogOutAttempt,
   type RowState,
 } from '../core/sessions';
+import { cleanSession } from '../core/text';
 import { useActiveSessionsContext } from './ActiveSessionsProvider';
 import {
   logOutAllMutationOptions,
@@ -45,7 +46,7 @@ export type { LogOutAllState };
 
 /** How a call to `logOutAll` ended; `cancelled` when the reader declined to re-authenticate (B16). */
 export type LogOutAllResult =
-  | { outcome: 'done'; completesBy?: string }
+  | { outcome: 'done'; completesBy?: string | undefined }
   | { outcome: 'cancelled' }
   | { outcome: 'failed'; error: SessionsClientError };
 
@@ -67,7 +68,7 @@ type Common = {
   logOutAllState: LogOutAllState;
   logOutAllError: SessionsClientError | null;
   /** When the server expects every session to be gone, after `logOutAll` succeeded. */
-  completesBy?: string;
+  completesBy?: string | undefined;
   /** Loads the list again (B8 Try again, B9 Refresh). */
   refresh: () => Promise<void>;
   /** When the list shown was loaded, in ms since the epoch (0 before): by the server's clock when prefetched there. */
@@ -109,7 +110,8 @@ export function useActiveSessions(): UseActiveSessionsResult {
 
   const data = query.data;
   const sessions = useMemo(
-    () => (data?.availability === 'available' ? orderSessions(markKnownCurrent(data.sessions, knownCurrentIds)) : []),
+    // Text is cleaned here, not only where rows render: headless hosts get what the styled rows show.
+    () => (data?.availability === 'available' ? orderSessions(markKnownCurrent(data.sessions.map(cleanSession), knownCurrentIds)) : []),
     [data, knownCurrentIds],
   );
 

@@ -49,7 +49,7 @@ export function HostPrompt({ onDone }: { onDone: (isConfirmed: boolean) => void 
 }
 
 /** The section over a story's API, with the host's prompt answering `onReauthenticate`. */
-export function PromptedSection({ api, ...props }: ActiveSessionsSectionProps & { api: MockedApi }) {
+export function PromptedSection({ api, ...props }: Omit<ActiveSessionsSectionProps, 'client'> & { api: MockedApi }) {
   const [answer, setAnswer] = useState<((isConfirmed: boolean) => void) | null>(null);
   return (
     <>

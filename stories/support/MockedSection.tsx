@@ -1,11 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
+import type { ComponentType } from 'react';
 import { ActiveSessionsSection, type ActiveSessionsSectionProps } from '../../src';
 import type { MockedApi } from './api';
 import { useStoryEnvironment } from './environment';
 
+/** The section's props as stories pass them: each story's mocked API supplies the client. */
+type StorySectionProps = Omit<ActiveSessionsSectionProps, 'client'> & Partial<Pick<ActiveSessionsSectionProps, 'client'>>;
+const StorySection = ActiveSessionsSection as ComponentType<StorySectionProps>;
+
 /** The drop-in section over a story's mocked API, in the toolbar's locale and direction. */
-export function MockedSection({ api, ...props }: ActiveSessionsSectionProps & { api: MockedApi }) {
+export function MockedSection({ api, ...props }: StorySectionProps & { api: MockedApi }) {
   const { locale, strings, dir } = useStoryEnvironment();
   return (
     <ActiveSessionsSection
@@ -21,7 +26,7 @@ export function MockedSection({ api, ...props }: ActiveSessionsSectionProps & { 
 
 /** What every whole-section story shares: the component, the host's links and callbacks as actions. */
 export const sectionMeta = {
-  component: ActiveSessionsSection,
+  component: StorySection,
   args: {
     links: {
       changePassword: '/settings/security/password',
@@ -37,7 +42,7 @@ export const sectionMeta = {
     strings: { control: false },
   },
   parameters: { layout: 'padded' },
-} satisfies Meta<typeof ActiveSessionsSection>;
+} satisfies Meta<typeof StorySection>;
 
 type SectionStory = StoryObj<typeof sectionMeta>;
 

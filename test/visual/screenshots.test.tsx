@@ -3,6 +3,7 @@ import { commands, page, server } from 'vitest/browser';
 import * as modals from '../../stories/LogoutConfirmModal.stories';
 import * as section from '../../stories/ActiveSessionsSection.stories';
 import * as rows from '../../stories/SessionRow.stories';
+import * as branded from '../../stories/SectionBranded.stories';
 import { HEIGHT, nextFrame, openLogOutAll, renderStory, restoreClock, storyRoot, type Look, type StoryCase } from './render';
 
 // Reference screenshots of the states a designer signs off, compared in Chromium with a tolerance.
@@ -39,6 +40,8 @@ const subjects = {
   'section-cannot-load': { title: 'Section / Cannot load', stories: section, story: 'CannotLoad' },
   'section-sso': { title: 'Section / SSO unavailable', stories: section, story: 'SsoUnavailable' },
   'section-signing-out': { title: 'Section / Signing out', stories: section, story: 'SigningOut', play: true },
+  // The README's brand example: one radius and one accent on buttons, badges, links and the focus ring (its play focuses Log out).
+  'section-branded': { title: 'Section / Branded', stories: branded, story: 'Branded', play: true },
   'modal-log-out-and-remove': { title: 'Modal / Log out and remove (trusted device)', stories: modals, story: 'LogOutAndRemove', frame: 'page' },
   'modal-log-out-all': { title: 'Modal / Log out of all devices', stories: section, story: 'LogOutAllConfirming', drive: openLogOutAll, frame: 'page' },
 } satisfies Record<string, Subject>;
@@ -61,6 +64,8 @@ const shots: (readonly [keyof typeof subjects, 320 | 1280, Variant])[] = [
   ['section-typical', 320, 'forced'],
   ['modal-log-out-and-remove', 1280, 'forced'],
   ['section-typical', 1280, 'forced-dark'],
+  ['section-branded', 1280, 'light'],
+  ['section-branded', 320, 'dark'],
 ];
 
 const frames: HTMLElement[] = [];

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import {
+  ActiveSessionsProvider,
+  SessionRow,
+  createTranslator,
+  pl,
+  sessionLabels,
+  useActiveSessions,
+  useSessionLabels,
+  type Session,
+  type SessionsClient,
+} from '../src';
+
+// The issue's example: a right-to-left override that would show "Chromeexe.png", a zero-width space,
+// and 200 more characters, straight from a client that validates nothing.
+const SPOOFED = 'Chrome\u202Egnp.exe\u200B' + 'x'.repeat(200);
+const NASTY: Session = {
+  id: 'sess_nasty',
+  isCurrent: false,
+  isTrusted: false,
+  status: 'active',
+  apps: ['chatgpt', 'code\u2066x\u2069', '\u200B', 'plugin\nname'],
+  device: { browser: SPOOFED, os: 'mac\tOS\u0007', type: 'desktop' },
+  location: { city: 'Wars\u200Baw\u202C', region: '\u200B', country: 'PL' },
+  signedInAt: '2025-03-01T12:00:00Z',
+};
+const CURRENT: Session = { id: 'sess_me', isCurrent: true, isTrusted: false, status: 'active', apps: ['chatgpt'] };
+
+function rawClient(): SessionsClient {
+  return {
+    listSessions: async () => ({ availability: 'available', sessions: [CURRENT, NASTY] }),
+    logOutSession: async () => undefined,
+    logOutAllSessions: async () => ({}),
+  };
+}
+
+function renderWithProvider<T>(hook: () => T, props: { locale?: string; strings?: typeof pl } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ActiveSessionsProvider client={rawClient()} queryClient={queryClient} {...props}>
+      {children}
+    </ActiveSessionsProvider>
+  );
+  return renderHook(hook, { wrapper });
+}
+
+const INVISIBLE_OR_CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
+describe('useActiveSessions, given a custom client that hands over raw server text', () => {
+  it('should hand out device, place and app ids cleaned: no invisible or direction characters, one line, at most 80 characters', async () => {
+    const hook = renderWithProvider(() => useActiveSessions());
+    await waitFor(() => expect(hook.result.current.status).toBe('ready'));
+    const { session } = hook.result.current.rows[1]!;
+    const browser = session.device?.browser ?? '';
+    expect(browser).toBe(`Chromegnp.exe${'x'.repeat(66)}…`);
+    expect(Array.from(browser)).toHaveLength(80);
+    expect(session.device).toEqual({ browser, os: 'mac OS', type: 'desktop' });
+    expect(session.location).toEqual({ city: 'Warsaw', country: 'PL' });
+    expect(session.apps).toEqual(['chatgpt', 'codex', 'plugin name']);
+    expect(JSON.stringify(hook.result.current.sessions)).not.toMatch(INVISIBLE_OR_CONTROL);
+    // The ids a host acts on are untouched.
+    expect(hook.result.current.sessions.map((s) => s.id)).toEqual(['sess_me', 'sess_nasty']);
+  });
+});
+
+describe('useSessionLabels', () => {
+  it("should give a headless host the row's device, apps, place and sign-in text exactly as SessionRow shows them", async () => {
+    const now = Date.parse('2025-03-03T12:00:00Z');
+    const hook = renderWithProvider(() => ({ sessions: useActiveSessions(), labels: useSessionLabels() }));
+    await waitFor(() => expect(hook.result.current.sessions.status).toBe('ready'));
+    const session = hook.result.current.sessions.rows[1]!.session;
+    const labels = hook.result.current.labels(session, now);
+
+    render(<ul><SessionRow session={session} canLogOut now={now} /></ul>);
+    const row = within(screen.getByRole('listitem'));
+    expect(labels.device).toBe(`Chromegnp.exe${'x'.repeat(66)}… on mac OS`);
+    expect(row.getByText(labels.device)).toBeInTheDocument();
+    // "code\u2066x\u2069" is Codex once its isolate marks are gone; "plugin name" is an app the strings do not know.
+    expect(labels.apps).toEqual(['ChatGPT', 'Codex', 'Other app']);
+    for (const app of labels.apps) expect(row.getByText(app)).toBeInTheDocument();
+    expect(labels.place).toBe('Warsaw, Poland (approximate)');
+    expect(row.getByText(labels.place!)).toBeInTheDocument();
+    expect(labels.signedIn?.text).toMatch(/^Signed in .* \(2 days ago\)$/);
+    expect(row.getByText(labels.signedIn!.text).closest('time')).toHaveAttribute('datetime', labels.signedIn!.dateTime);
+  });
+
+  it("should speak the provider's locale", async () => {
+    const hook = renderWithProvider(() => useSessionLabels(), { locale: 'pl', strings: pl });
+    const labels = hook.result.current(CURRENT);
+    expect(labels.apps).toEqual(['ChatGPT']);
+    expect(labels.device).toBe(createTranslator('pl', pl).t('row.device.unknown', { type: 'other' }));
+    expect(labels).not.toHaveProperty('place');
+    expect(labels).not.toHaveProperty('signedIn');
+  });
+});
+
+describe('sessionLabels', () => {
+  it('should make the same labels outside React, from a translator', () => {
+    const now = Date.parse('2025-03-03T12:00:00Z');
+    const labels = sessionLabels({ ...CURRENT, device: { browser: 'Firefox', os: 'Windows' }, location: { city: 'Berlin' } }, createTranslator('de'), now);
+    expect(labels).toMatchObject({ device: 'Firefox on Windows', place: 'Berlin (approximate)' });
+  });
+});
