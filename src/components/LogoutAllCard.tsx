@@ -1,10 +1,9 @@
-import { useId, useRef, useState } from 'react';
+import { Suspense, useId, useRef, useState } from 'react';
 import type { SessionsClientError } from '../client/errors';
 import type { LogOutAllState } from '../hooks/useActiveSessions';
 import { Button } from './Button';
-import { ConfirmDialog } from './ConfirmDialog';
+import { LazyLogoutAllDialog } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
-import { failureMessage } from '../i18n/failureMessage';
 
 /** Props of `LogoutAllCard`. */
 export type LogoutAllCardProps = {
@@ -23,9 +22,10 @@ export type LogoutAllCardProps = {
 
 /** B6: "Log out of all sessions" with "Log out all", confirmed by "Log out of all devices". */
 export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount = 1, onConfirm, className }: LogoutAllCardProps) {
-  const translator = useTranslator();
-  const { t } = translator;
+  const { t } = useTranslator();
   const [open, setOpen] = useState(false);
+  const [wasOpened, setWasOpened] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const doneRef = useRef<HTMLParagraphElement>(null);
   const isDone = state === 'done';
@@ -48,26 +48,40 @@ export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount
           </p>
         )}
       </div>
-      <ConfirmDialog
-        open={open && !isDone}
-        onOpenChange={setOpen}
-        slot="logout-all-modal"
-        trigger={isDone ? undefined : <Button tone="danger">{t('logOutAll.button')}</Button>}
-        title={t('logOutAll.modal.title')}
-        description={t('logOutAll.modal.body', { count: Math.max(1, sessionCount) })}
-        confirmLabel={t('logOutAll.confirm')}
-        pendingLabel={t('logOutAll.pending')}
-        cancelLabel={t('logOutAll.cancel')}
-        isPending={state === 'pending'}
-        error={state === 'failed' ? failureMessage(error, translator) : undefined}
-        onConfirm={onConfirm}
-        onCloseAutoFocus={(event) => {
-          // The trigger is gone once every session is ending: focus the outcome, not the page.
-          if (!isDone) return;
-          event.preventDefault();
-          doneRef.current?.focus();
-        }}
-      />
+      {!isDone && (
+        <Button
+          ref={triggerRef}
+          tone="danger"
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          onPointerEnter={LazyLogoutAllDialog.preload}
+          onFocus={LazyLogoutAllDialog.preload}
+          onClick={() => {
+            setOpen(true);
+            setWasOpened(true);
+          }}
+        >
+          {t('logOutAll.button')}
+        </Button>
+      )}
+      {/* The dialog's code and messages load on intent, and only once it has been asked for. */}
+      {wasOpened && (
+        <Suspense fallback={null}>
+          <LazyLogoutAllDialog
+            open={open && !isDone}
+            onOpenChange={setOpen}
+            state={state}
+            error={error}
+            sessionCount={sessionCount}
+            onConfirm={onConfirm}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              // The trigger is gone once every session is ending: focus the outcome, not the page.
+              (isDone ? doneRef.current : triggerRef.current)?.focus();
+            }}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }

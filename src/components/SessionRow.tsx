@@ -1,13 +1,12 @@
 import { cva } from 'class-variance-authority';
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { forwardRef, memo, useContext, type Ref } from 'react';
+import { Suspense, forwardRef, memo, useState, type Ref } from 'react';
 import type { Session } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
 import type { RowState } from '../core/sessions';
 import { describeSession } from '../i18n/details';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
-import { PortalContainerContext } from './PortalContainer';
+import { LazyLogoutConfirmModal, LazyRowMenu } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
 
@@ -56,7 +55,8 @@ export const SessionRow = memo(
   ) {
     const translator = useTranslator();
     const { t } = translator;
-    const portal = useContext(PortalContainerContext);
+    // The row menu's code loads on intent and replaces the plain trigger when first opened: how it was opened.
+    const [menuOpenedBy, setMenuOpenedBy] = useState<'pointer' | 'keyboard' | null>(null);
     // Server HTML shows UTC, and hydration must match it; the reader's zone comes right after.
     const details = describeSession(session, translator, now, !useHydrated());
     const isCurrent = session.isCurrent;
@@ -149,25 +149,54 @@ export const SessionRow = memo(
               size="sm"
               isPending={state === 'logging-out'}
               aria-label={logOutLabel}
+              onPointerEnter={LazyLogoutConfirmModal.preload}
+              onFocus={LazyLogoutConfirmModal.preload}
               onClick={onLogOut}
             >
               {t('row.logOut')}
             </Button>
           ) : (
-            <DropdownMenu.Root modal={false}>
-              <DropdownMenu.Trigger asChild>
-                <Button className="fpas-row__action" data-slot="row-actions" size="sm" tone="quiet" aria-label={t('row.actions.label', { device: details.device })}>
-                  <span aria-hidden="true">⋯</span>
-                </Button>
-              </DropdownMenu.Trigger>
-              <DropdownMenu.Portal container={portal ?? undefined}>
-                <DropdownMenu.Content className="fpas-theme fpas-menu" align="end" sideOffset={4} data-slot="row-menu">
-                  <DropdownMenu.Item className="fpas-menu__item" disabled={state === 'logging-out'} onSelect={onLogOut} aria-label={logOutLabel}>
-                    {t('row.logOut')}
-                  </DropdownMenu.Item>
-                </DropdownMenu.Content>
-              </DropdownMenu.Portal>
-            </DropdownMenu.Root>
+            (() => {
+              const trigger = {
+                className: 'fpas-row__action',
+                'data-slot': 'row-actions',
+                size: 'sm',
+                tone: 'quiet',
+                'aria-label': t('row.actions.label', { device: details.device }),
+                children: <span aria-hidden="true">⋯</span>,
+              } as const;
+              const plain = (
+                <Button
+                  {...trigger}
+                  aria-haspopup="menu"
+                  aria-expanded={false}
+                  data-state="closed"
+                  onPointerEnter={LazyRowMenu.preload}
+                  onFocus={LazyRowMenu.preload}
+                  // A click from the keyboard (Enter, Space) has no pointer detail.
+                  onClick={(event) => setMenuOpenedBy(event.detail === 0 ? 'keyboard' : 'pointer')}
+                  onKeyDown={(event) => {
+                    if (event.key !== 'ArrowDown') return;
+                    event.preventDefault();
+                    setMenuOpenedBy('keyboard');
+                  }}
+                />
+              );
+              return menuOpenedBy ? (
+                <Suspense fallback={plain}>
+                  <LazyRowMenu
+                    trigger={trigger}
+                    itemText={t('row.logOut')}
+                    itemLabel={logOutLabel}
+                    isItemDisabled={state === 'logging-out'}
+                    onLogOut={onLogOut}
+                    isOpenedByKeyboard={menuOpenedBy === 'keyboard'}
+                  />
+                </Suspense>
+              ) : (
+                plain
+              );
+            })()
           ))}
       </li>
     );
