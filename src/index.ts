@@ -27,7 +27,7 @@ export { ActiveSessionsList } from './components/ActiveSessionsList';
 export type { ActiveSessionsListProps } from './components/ActiveSessionsList';
 export { SessionRow, sessionRowVariants, badgeVariants } from './components/SessionRow';
 export type { SessionRowProps } from './components/SessionRow';
-export { LogoutConfirmModal } from './components/LogoutConfirmModal';
+export { LogoutConfirmModal } from './components/lazy';
 export type { LogoutConfirmModalProps } from './components/LogoutConfirmModal';
 export { LogoutAllCard } from './components/LogoutAllCard';
 export type { LogoutAllCardProps } from './components/LogoutAllCard';

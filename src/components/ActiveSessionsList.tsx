@@ -1,11 +1,11 @@
-import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useActiveSessions } from '../hooks/useActiveSessions';
 import { useHydrated } from '../hooks/useHydrated';
 import type { SessionsClientError } from '../client/errors';
 import { deviceLabel } from '../i18n/details';
 import { SessionRow, type SessionRowProps } from './SessionRow';
 import { Button } from './Button';
-import { LazyLogoutConfirmModal } from './lazy';
+import { LogoutConfirmModal } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
 
 // Below this width (30rem at 16px) row actions move into a menu, matching the stylesheet's container query.
@@ -43,8 +43,6 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
   const translator = useTranslator();
   const { t } = translator;
   const [targetId, setTargetId] = useState<string | null>(null);
-  // The modal's code loads on intent (a row's Log out hovered or focused) and mounts once first asked for.
-  const [wasOpened, setWasOpened] = useState(false);
   const [modalError, setModalError] = useState<SessionsClientError | null>(null);
   const rowRefs = useRef(new Map<string, HTMLLIElement>());
   const [list, setList] = useState<HTMLUListElement | null>(null);
@@ -92,7 +90,6 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
     focusAfterClose.current = id;
     setModalError(null);
     setTargetId(id);
-    setWasOpened(true);
   }
 
   async function confirm() {
@@ -159,23 +156,19 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
           {t('section.showMore', { count: Math.min(hidden, pageSize), total: hidden })}
         </Button>
       )}
-      {wasOpened && (
-        <Suspense fallback={null}>
-          <LazyLogoutConfirmModal
-            open={target !== null}
-            onOpenChange={(isOpen) => {
-              if (isOpen) return;
-              openId.current = null;
-              setTargetId(null);
-            }}
-            session={target?.session ?? null}
-            pending={target?.state === 'logging-out'}
-            error={modalError}
-            onConfirm={confirm}
-            onCloseAutoFocus={restoreFocus}
-          />
-        </Suspense>
-      )}
+      <LogoutConfirmModal
+        open={target !== null}
+        onOpenChange={(isOpen) => {
+          if (isOpen) return;
+          openId.current = null;
+          setTargetId(null);
+        }}
+        session={target?.session ?? null}
+        pending={target?.state === 'logging-out'}
+        error={modalError}
+        onConfirm={confirm}
+        onCloseAutoFocus={restoreFocus}
+      />
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { Suspense, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { SessionsClientError } from '../client/errors';
 import type { LogOutAllState } from '../hooks/useActiveSessions';
 import { Button } from './Button';
-import { LazyLogoutAllDialog } from './lazy';
+import { LogoutAllDialog } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
 
 /** Props of `LogoutAllCard`. */
@@ -24,7 +24,6 @@ export type LogoutAllCardProps = {
 export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount = 1, onConfirm, className }: LogoutAllCardProps) {
   const { t } = useTranslator();
   const [open, setOpen] = useState(false);
-  const [wasOpened, setWasOpened] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const doneRef = useRef<HTMLParagraphElement>(null);
@@ -54,34 +53,26 @@ export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount
           tone="danger"
           aria-haspopup="dialog"
           aria-expanded={open}
-          onPointerEnter={LazyLogoutAllDialog.preload}
-          onFocus={LazyLogoutAllDialog.preload}
-          onClick={() => {
-            setOpen(true);
-            setWasOpened(true);
-          }}
+          onPointerEnter={LogoutAllDialog.preload}
+          onFocus={LogoutAllDialog.preload}
+          onClick={() => setOpen(true)}
         >
           {t('logOutAll.button')}
         </Button>
       )}
-      {/* The dialog's code and messages load on intent, and only once it has been asked for. */}
-      {wasOpened && (
-        <Suspense fallback={null}>
-          <LazyLogoutAllDialog
-            open={open && !isDone}
-            onOpenChange={setOpen}
-            state={state}
-            error={error}
-            sessionCount={sessionCount}
-            onConfirm={onConfirm}
-            onCloseAutoFocus={(event) => {
-              event.preventDefault();
-              // The trigger is gone once every session is ending: focus the outcome, not the page.
-              (isDone ? doneRef.current : triggerRef.current)?.focus();
-            }}
-          />
-        </Suspense>
-      )}
+      <LogoutAllDialog
+        open={open && !isDone}
+        onOpenChange={setOpen}
+        state={state}
+        error={error}
+        sessionCount={sessionCount}
+        onConfirm={onConfirm}
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          // The trigger is gone once every session is ending: focus the outcome, not the page.
+          (isDone ? doneRef.current : triggerRef.current)?.focus();
+        }}
+      />
     </section>
   );
 }

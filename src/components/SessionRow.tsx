@@ -6,7 +6,7 @@ import type { RowState } from '../core/sessions';
 import { describeSession } from '../i18n/details';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
-import { LazyLogoutConfirmModal, LazyRowMenu } from './lazy';
+import { LogoutConfirmModal, RowMenu } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
 
@@ -149,8 +149,8 @@ export const SessionRow = memo(
               size="sm"
               isPending={state === 'logging-out'}
               aria-label={logOutLabel}
-              onPointerEnter={LazyLogoutConfirmModal.preload}
-              onFocus={LazyLogoutConfirmModal.preload}
+              onPointerEnter={LogoutConfirmModal.preload}
+              onFocus={LogoutConfirmModal.preload}
               onClick={onLogOut}
             >
               {t('row.logOut')}
@@ -171,8 +171,8 @@ export const SessionRow = memo(
                   aria-haspopup="menu"
                   aria-expanded={false}
                   data-state="closed"
-                  onPointerEnter={LazyRowMenu.preload}
-                  onFocus={LazyRowMenu.preload}
+                  onPointerEnter={RowMenu.preload}
+                  onFocus={RowMenu.preload}
                   // A click from the keyboard (Enter, Space) has no pointer detail.
                   onClick={(event) => setMenuOpenedBy(event.detail === 0 ? 'keyboard' : 'pointer')}
                   onKeyDown={(event) => {
@@ -184,7 +184,7 @@ export const SessionRow = memo(
               );
               return menuOpenedBy ? (
                 <Suspense fallback={plain}>
-                  <LazyRowMenu
+                  <RowMenu
                     trigger={trigger}
                     itemText={t('row.logOut')}
                     itemLabel={logOutLabel}
