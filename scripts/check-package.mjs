@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { formatBytes, measureOwnCost, packageOf, root } from './measure.mjs';
+import { formatBytes, measureFirstLoad, measureOwnCost, packageOf, root } from './measure.mjs';
 
 export const BUDGETS = {
   // The issue asks 8 KB for the whole section; it is not met (see README, "Cost"). This guard, just
@@ -26,6 +26,18 @@ export const BUDGETS = {
   hook: { label: 'headless hook: ActiveSessionsProvider + useActiveSessions', gz: 3 * 1024 },
   client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.5 * 1024 },
   css: { label: 'styles.css', gz: 3 * 1024 },
+};
+
+// Issue 23: the section split as a host's bundler splits it, each chunk gzipped, every dependency
+// external: the first load (the entry and every chunk it imports statically) and the total (the
+// dialogs and the row menu, loaded on intent, included). The issue asks 9,000 B for the first load
+// (esbuild); it is not met (docs/cost.md). These guards sit just above today's sizes; lower them
+// whenever the first load shrinks.
+export const SPLIT_BUDGETS = {
+  esbuildFirstLoad: { label: 'first load, esbuild with code splitting (guard; the issue asks 9,000 B)', gz: 12_150, of: ['esbuild', 'firstLoad'] },
+  esbuildTotal: { label: 'total, esbuild with code splitting (every chunk)', gz: 14_300, of: ['esbuild', 'total'] },
+  rolldownFirstLoad: { label: 'first load, Rolldown with code splitting (guard)', gz: 12_400, of: ['rolldown', 'firstLoad'] },
+  rolldownTotal: { label: 'total, Rolldown with code splitting (every chunk)', gz: 14_500, of: ['rolldown', 'total'] },
 };
 
 const args = new Set(process.argv.slice(2));
@@ -164,6 +176,20 @@ for (const [key, { label, gz }] of Object.entries(BUDGETS)) {
     `  ${ok ? '✔' : '✖'} ${label}: ${formatBytes(measured.gz)} gz (${formatBytes(measured.min)} min) — budget ${formatBytes(gz)}`,
   );
   if (!ok) problems.push(`${label} is ${formatBytes(measured.gz)} gz, over its ${formatBytes(gz)} budget`);
+}
+const split = await measureFirstLoad();
+for (const { label, gz, of: [bundler, part] } of Object.values(SPLIT_BUDGETS)) {
+  const measured = split[bundler][part];
+  const ok = measured.gz <= gz;
+  console.log(`  ${ok ? '✔' : '✖'} ${label}: ${formatBytes(measured.gz)} gz (${formatBytes(measured.min)} min) — budget ${formatBytes(gz)}`);
+  if (!ok) problems.push(`${label} is ${formatBytes(measured.gz)} gz, over its ${formatBytes(gz)} budget`);
+}
+// The split itself: the dialogs and the row menu must stay out of the first load.
+for (const bundler of ['esbuild', 'rolldown']) {
+  const lazy = split[bundler].lazyChunks;
+  const missing = ['LogoutConfirmModal', 'LogoutAllDialog', 'RowMenu'].filter((name) => !lazy.some((chunk) => path.basename(chunk.name).startsWith(name)));
+  if (missing.length) problems.push(`${bundler}: ${missing.join(', ')} not split from the first load`);
+  console.log(`  · ${bundler}: ${split[bundler].chunks} chunks; loaded on intent: ${lazy.map((c) => `${path.basename(c.name).replace(/-[\w-]{8}\.js$/, '')} ${c.gz} B`).join(', ')}`);
 }
 // Reported, not budgeted on their own.
 console.log(`  · the section's code alone, English catalog apart: ${formatBytes(cost.sectionCode.gz)} gz (${formatBytes(cost.sectionCode.min)} min)`);

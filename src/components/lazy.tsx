@@ -55,11 +55,11 @@ export function lazyDialog<P extends { open: boolean }>(load: () => Promise<Comp
 
 /** B4: confirms logging out one session; a trusted device's confirm reads "Log out and remove". Its code loads when it first opens. */
 export const LogoutConfirmModal = /* @__PURE__ */ lazyDialog<LogoutConfirmModalProps>(() =>
-  import('./LogoutConfirmModal').then((m) => m.LogoutConfirmModal),
+  import('./actions').then((m) => m.LogoutConfirmModal),
 );
 
 /** B6's confirmation, "Log out of all devices"; its code loads when it first opens. */
-export const LogoutAllDialog = /* @__PURE__ */ lazyDialog<LogoutAllDialogProps>(() => import('./LogoutAllDialog').then((m) => m.LogoutAllDialog));
+export const LogoutAllDialog = /* @__PURE__ */ lazyDialog<LogoutAllDialogProps>(() => import('./actions').then((m) => m.LogoutAllDialog));
 
 /** The row menu of narrow containers; its code loads when first opened. */
-export const RowMenu = /* @__PURE__ */ lazyWithPreload<RowMenuProps>(() => import('./RowMenu').then((m) => m.RowMenu));
+export const RowMenu = /* @__PURE__ */ lazyWithPreload<RowMenuProps>(() => import('./actions').then((m) => m.RowMenu));
