@@ -21,7 +21,10 @@ export const BUDGETS = {
   // from 10.5 KB for two required behaviours, measured each on its own: each row read as one phrase
   // and the logout announcement held until focus settles (+117 B, screen readers), and times that
   // hydrate without a mismatch, UTC until hydration (+106 B, server rendering).
-  section: { label: 'ActiveSessionsSection: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 10.75 * 1024 },
+  // Raised to 12.25 KB by issue 23: bundled as one file with its import()s inlined, Rolldown wraps each
+  // module the dialogs' chunk shares in a lazy initializer (+1.3 KB); split as hosts split it, the first
+  // load is below (SPLIT_BUDGETS).
+  section: { label: 'ActiveSessionsSection, one bundle: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 12.25 * 1024 },
   catalog: { label: 'English catalog (en.json, always bundled as the fallback)', gz: 2 * 1024 },
   hook: { label: 'headless hook: ActiveSessionsProvider + useActiveSessions', gz: 3 * 1024 },
   client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.5 * 1024 },
@@ -34,10 +37,10 @@ export const BUDGETS = {
 // (esbuild); it is not met (docs/cost.md). These guards sit just above today's sizes; lower them
 // whenever the first load shrinks.
 export const SPLIT_BUDGETS = {
-  esbuildFirstLoad: { label: 'first load, esbuild with code splitting (guard; the issue asks 9,000 B)', gz: 12_150, of: ['esbuild', 'firstLoad'] },
-  esbuildTotal: { label: 'total, esbuild with code splitting (every chunk)', gz: 14_300, of: ['esbuild', 'total'] },
-  rolldownFirstLoad: { label: 'first load, Rolldown with code splitting (guard)', gz: 12_400, of: ['rolldown', 'firstLoad'] },
-  rolldownTotal: { label: 'total, Rolldown with code splitting (every chunk)', gz: 14_500, of: ['rolldown', 'total'] },
+  esbuildFirstLoad: { label: 'first load, esbuild with code splitting (guard; the issue asks 9,000 B)', gz: 11_800, of: ['esbuild', 'firstLoad'] },
+  esbuildTotal: { label: 'total, esbuild with code splitting (every chunk)', gz: 13_250, of: ['esbuild', 'total'] },
+  rolldownFirstLoad: { label: 'first load, Rolldown with code splitting (guard)', gz: 12_000, of: ['rolldown', 'firstLoad'] },
+  rolldownTotal: { label: 'total, Rolldown with code splitting (every chunk)', gz: 13_450, of: ['rolldown', 'total'] },
 };
 
 const args = new Set(process.argv.slice(2));
@@ -187,8 +190,7 @@ for (const { label, gz, of: [bundler, part] } of Object.values(SPLIT_BUDGETS)) {
 // The split itself: the dialogs and the row menu must stay out of the first load.
 for (const bundler of ['esbuild', 'rolldown']) {
   const lazy = split[bundler].lazyChunks;
-  const missing = ['LogoutConfirmModal', 'LogoutAllDialog', 'RowMenu'].filter((name) => !lazy.some((chunk) => path.basename(chunk.name).startsWith(name)));
-  if (missing.length) problems.push(`${bundler}: ${missing.join(', ')} not split from the first load`);
+  if (!lazy.some((chunk) => path.basename(chunk.name).startsWith('actions'))) problems.push(`${bundler}: the dialogs and the row menu (components/actions) are not split from the first load`);
   console.log(`  · ${bundler}: ${split[bundler].chunks} chunks; loaded on intent: ${lazy.map((c) => `${path.basename(c.name).replace(/-[\w-]{8}\.js$/, '')} ${c.gz} B`).join(', ')}`);
 }
 // Reported, not budgeted on their own.

@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { REACT18 } from '../../scripts/react18.mjs';
-import { StepError, checkServerHtml, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
+import { StepError, checkServerHtml, expectDialogChunkOnIntent, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -348,7 +348,7 @@ async function main() {
 async function clientOnlyPage(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const { messages, apiRequests, expectStep } = watchPage(page);
+  const { messages, apiRequests, expectStep, scripts } = watchPage(page);
 
   await expectStep('opening the app', page.goto(url));
   const rows = page.locator('[data-slot="session-row"]');
@@ -358,6 +358,8 @@ async function clientOnlyPage(browser, url) {
   const themed = await page.locator('.fpas-theme').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--fpas-color-text').trim());
   if (!themed) throw new StepError('styles.css is not applied: .fpas-theme has no --fpas-color-text.');
 
+  const split = await expectDialogChunkOnIntent(page, expectStep, scripts);
+  log(`client-only: ${split.before} scripts on load, none with the dialogs; hovering Log out fetched ${new URL(split.dialogChunk).pathname}`);
   const { rowCount, rowsAfter } = await logOutEdge(page, expectStep);
   const deletes = apiRequests.filter((r) => r.startsWith('DELETE /api/sessions/'));
   const served = await page.evaluate(() => window.mockRequests.filter((r) => r.startsWith('DELETE ')));
