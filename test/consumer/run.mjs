@@ -286,7 +286,9 @@ async function main() {
 
   // 3. The bin ships working: it checks a catalog against the shipped English source.
   const catalog = path.join(app, 'en-GB.json');
-  const en = JSON.parse(readFileSync(path.join(app, 'node_modules', pkg.name, 'src/i18n/messages/en.json'), 'utf8'));
+  // English is en.json and en.actions.json (what only the dialogs show, split so it loads with them).
+  const shipped = (name) => JSON.parse(readFileSync(path.join(app, 'node_modules', pkg.name, 'src/i18n/messages', name), 'utf8'));
+  const en = { ...shipped('en.json'), ...shipped('en.actions.json') };
   writeFileSync(catalog, JSON.stringify(en, null, 2));
   sh(path.join(app, 'node_modules/.bin/active-sessions-i18n-check'), [catalog], { cwd: app, what: 'the active-sessions-i18n-check bin on a complete catalog' });
   // The contract check's module loads its two dependencies before it prints its usage; a run against
