@@ -81,6 +81,8 @@ for (const [bundler, name] of [['esbuild', 'esbuild'], ['rolldown', 'Rolldown']]
   ownLine(`section split by ${name}: first load (issue 23: 9,000 B)`, split[bundler].firstLoad);
   ownLine(`section split by ${name}: total, ${split[bundler].chunks} chunks`, split[bundler].total);
 }
+ownLine('everything but React, split by esbuild: first load', split.esbuildAllButReact.firstLoad);
+ownLine('everything but React, split by esbuild: total', split.esbuildAllButReact.total);
 console.log(`  ${pad('styles.css', 58)} ${padStart(formatBytes(own.css.gz), 9)}   (${formatBytes(own.css.min)} min)`);
 
 // 2. The design card's stack, as the section uses it: each group's bytes.

@@ -158,42 +158,49 @@ export const formatBytes = (n) => (n >= 1024 ? `${(n / 1024).toFixed(2)} KB` : `
  */
 export async function measureFirstLoad(names = 'ActiveSessionsSection') {
   const code = `export { ${names} } from '${packageName}';`;
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    stdin: { contents: code, resolveDir: root, loader: 'js' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    outdir: path.join(root, 'node_modules/.cache/first-load'),
-    metafile: true,
-    target: 'es2022',
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [
-      {
-        name: 'own-package-and-externals',
-        setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, (args) => {
-            const own = resolveOwnPackage(args.path);
-            if (own) return { path: own };
-            return isPackageImport(args.path) ? { path: args.path, external: true } : undefined;
-          });
+  const { build: esbuild } = await import('esbuild');
+  // `external(id)`: which packages stay imports; ours never does.
+  const splitByEsbuild = async (external) => {
+    const result = await esbuild({
+      stdin: { contents: code, resolveDir: root, loader: 'js' },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      write: false,
+      outdir: path.join(root, 'node_modules/.cache/first-load'),
+      metafile: true,
+      target: 'es2022',
+      logLevel: 'silent',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      plugins: [
+        {
+          name: 'own-package-and-externals',
+          setup(build) {
+            build.onResolve({ filter: /^[^./]/ }, (args) => {
+              const own = resolveOwnPackage(args.path);
+              if (own) return { path: own };
+              return isPackageImport(args.path) && external(args.path) ? { path: args.path, external: true } : undefined;
+            });
+          },
         },
-      },
-    ],
-  });
-  const byName = new Map(result.outputFiles.map((file) => [path.relative(root, file.path), file.text]));
-  const esbuildChunks = Object.entries(result.metafile.outputs)
-    .filter(([name]) => name.endsWith('.js'))
-    .map(([name, output]) => ({
-      name,
-      isEntry: output.entryPoint === '<stdin>',
-      imports: output.imports.filter((i) => !i.external && i.kind === 'import-statement').map((i) => i.path),
-      dynamicImports: output.imports.filter((i) => !i.external && i.kind === 'dynamic-import').map((i) => i.path),
-      code: byName.get(name) ?? '',
-    }));
+      ],
+    });
+    const byName = new Map(result.outputFiles.map((file) => [path.relative(root, file.path), file.text]));
+    return splitSizes(
+      Object.entries(result.metafile.outputs)
+        .filter(([name]) => name.endsWith('.js'))
+        .map(([name, output]) => ({
+          name,
+          isEntry: output.entryPoint === '<stdin>',
+          imports: output.imports.filter((i) => !i.external && i.kind === 'import-statement').map((i) => i.path),
+          code: byName.get(name) ?? '',
+        })),
+    );
+  };
+  const esbuildOwn = await splitByEsbuild(() => true);
+  // What a host's first load holds of everything but React: TanStack Query, Radix and cva bundled too.
+  const esbuildAllButReact = await splitByEsbuild((id) => /^(react|react-dom|scheduler)(\/|$)/.test(id));
 
   const rolldown = await build({
     configFile: false,
@@ -232,7 +239,7 @@ export async function measureFirstLoad(names = 'ActiveSessionsSection') {
     .flatMap((r) => r.output)
     .filter((o) => o.type === 'chunk')
     .map((o) => ({ name: o.fileName, isEntry: o.isEntry, imports: o.imports, dynamicImports: o.dynamicImports, code: o.code }));
-  return { esbuild: splitSizes(esbuildChunks), rolldown: splitSizes(rolldownChunks) };
+  return { esbuild: esbuildOwn, rolldown: splitSizes(rolldownChunks), esbuildAllButReact };
 }
 
 /** First load (the entry and what it imports statically, transitively) and total, each chunk gzipped alone. */
