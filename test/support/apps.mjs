@@ -58,7 +58,7 @@ export function watchPage(page) {
 }
 
 // A string only the one-session confirmation's code holds (its data-slot), which minifiers keep.
-const DIALOG_MARKER = '"logout-modal"';
+const DIALOG_MARKER = 'logout-modal';
 
 /**
  * Issue 23: the app is split (more than one script), and the chunk holding the dialogs is fetched on
@@ -76,7 +76,10 @@ export async function expectDialogChunkOnIntent(page, expectStep, scripts) {
   const deadline = Date.now() + 5_000;
   let after = [];
   while (Date.now() < deadline && !(after = await holdsDialog(scripts.slice(loaded))).length) await new Promise((r) => setTimeout(r, 50));
-  if (!after.length) throw new StepError(`hovering "Log out" fetched no chunk holding the dialog (scripts after the hover: ${scripts.slice(loaded).map((s) => s.url).join(', ') || 'none'})`);
+  if (!after.length) {
+    const fetched = await Promise.all(scripts.slice(loaded).map(async (s) => `${s.url} (${(await s.text).length} chars)`));
+    throw new StepError(`hovering "Log out" fetched no chunk holding the dialog (scripts after the hover: ${fetched.join(', ') || 'none'})`);
+  }
   if (loaded < 1 || scripts.length < 2) throw new StepError(`expected the app in more than one chunk, saw ${scripts.length} scripts`);
   return { before: loaded, dialogChunk: after[0] };
 }
