@@ -7,6 +7,7 @@ import { describeSession } from '../i18n/details';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
 import { LogoutConfirmModal, RowMenu } from './lazy';
+import type { RowMenuProps } from './RowMenu';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
 
@@ -55,8 +56,6 @@ export const SessionRow = memo(
   ) {
     const translator = useTranslator();
     const { t } = translator;
-    // The row menu's code loads on intent and replaces the plain trigger when first opened: how it was opened.
-    const [menuOpenedBy, setMenuOpenedBy] = useState<'pointer' | 'keyboard' | null>(null);
     // Server HTML shows UTC, and hydration must match it; the reader's zone comes right after.
     const details = describeSession(session, translator, now, !useHydrated());
     const isCurrent = session.isCurrent;
@@ -156,49 +155,54 @@ export const SessionRow = memo(
               {t('row.logOut')}
             </Button>
           ) : (
-            (() => {
-              const trigger = {
-                className: 'fpas-row__action',
-                'data-slot': 'row-actions',
-                size: 'sm',
-                tone: 'quiet',
-                'aria-label': t('row.actions.label', { device: details.device }),
-                children: <span aria-hidden="true">⋯</span>,
-              } as const;
-              const plain = (
-                <Button
-                  {...trigger}
-                  aria-haspopup="menu"
-                  aria-expanded={false}
-                  data-state="closed"
-                  onPointerEnter={RowMenu.preload}
-                  onFocus={RowMenu.preload}
-                  // A click from the keyboard (Enter, Space) has no pointer detail.
-                  onClick={(event) => setMenuOpenedBy(event.detail === 0 ? 'keyboard' : 'pointer')}
-                  onKeyDown={(event) => {
-                    if (event.key !== 'ArrowDown') return;
-                    event.preventDefault();
-                    setMenuOpenedBy('keyboard');
-                  }}
-                />
-              );
-              return menuOpenedBy ? (
-                <Suspense fallback={plain}>
-                  <RowMenu
-                    trigger={trigger}
-                    itemText={t('row.logOut')}
-                    itemLabel={logOutLabel}
-                    isItemDisabled={state === 'logging-out'}
-                    onLogOut={onLogOut}
-                    isOpenedByKeyboard={menuOpenedBy === 'keyboard'}
-                  />
-                </Suspense>
-              ) : (
-                plain
-              );
-            })()
+            <RowActionsMenu
+              label={t('row.actions.label', { device: details.device })}
+              itemText={t('row.logOut')}
+              itemLabel={logOutLabel}
+              isItemDisabled={state === 'logging-out'}
+              onLogOut={onLogOut}
+            />
           ))}
       </li>
     );
   }),
 );
+
+/**
+ * The row menu's trigger. The menu's code loads on intent (pointer enter, focus); until it is first
+ * opened the trigger is a plain button, which the loaded menu's own trigger then replaces, open.
+ */
+function RowActionsMenu({ label, ...menu }: Omit<RowMenuProps, 'trigger' | 'isOpenedByKeyboard'> & { label: string }) {
+  const [openedBy, setOpenedBy] = useState<'pointer' | 'keyboard' | null>(null);
+  const trigger = {
+    className: 'fpas-row__action',
+    'data-slot': 'row-actions',
+    size: 'sm',
+    tone: 'quiet',
+    'aria-label': label,
+    children: <span aria-hidden="true">⋯</span>,
+  } as const;
+  const plain = (
+    <Button
+      {...trigger}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      data-state="closed"
+      onPointerEnter={RowMenu.preload}
+      onFocus={RowMenu.preload}
+      // A click from the keyboard (Enter, Space) has no pointer detail.
+      onClick={(event) => setOpenedBy(event.detail === 0 ? 'keyboard' : 'pointer')}
+      onKeyDown={(event) => {
+        if (event.key !== 'ArrowDown') return;
+        event.preventDefault();
+        setOpenedBy('keyboard');
+      }}
+    />
+  );
+  if (!openedBy) return plain;
+  return (
+    <Suspense fallback={plain}>
+      <RowMenu {...menu} trigger={trigger} isOpenedByKeyboard={openedBy === 'keyboard'} />
+    </Suspense>
+  );
+}

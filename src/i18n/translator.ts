@@ -94,9 +94,9 @@ export function createTranslator(locale: string | undefined, strings?: Catalog):
     } else if (process.env.NODE_ENV !== 'production' && strings && resolved !== 'en' && !resolved.startsWith('en-')) {
       warnOnce(`message "${key}" is missing for "${resolved}"; using English.`);
     }
-    format ??= english(key);
-    cache.set(key, format);
-    return format;
+    // A key whose English has not arrived yet (its dialog not loaded) is looked up again next time.
+    if (format || englishMessages[key] !== undefined) cache.set(key, (format ??= english(key)));
+    return format ?? english(key);
   }
 
   const t: Translate = (key, values) => {
