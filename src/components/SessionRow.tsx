@@ -6,7 +6,7 @@ import type { RowState } from '../core/sessions';
 import { describeSession } from '../i18n/details';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
-import { LogoutConfirmModal, RowMenu } from './lazy';
+import { LogoutConfirmModal, RowMenu, useLoadedOrLazy } from './lazy';
 import type { RowMenuProps } from './RowMenu';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
@@ -174,6 +174,7 @@ export const SessionRow = memo(
  */
 function RowActionsMenu({ label, ...menu }: Omit<RowMenuProps, 'trigger' | 'isOpenedByKeyboard'> & { label: string }) {
   const [openedBy, setOpenedBy] = useState<'pointer' | 'keyboard' | null>(null);
+  const menuComponent = useLoadedOrLazy(RowMenu);
   const trigger = {
     className: 'fpas-row__action',
     'data-slot': 'row-actions',
@@ -200,9 +201,10 @@ function RowActionsMenu({ label, ...menu }: Omit<RowMenuProps, 'trigger' | 'isOp
     />
   );
   if (!openedBy) return plain;
+  const Menu = menuComponent();
   return (
     <Suspense fallback={plain}>
-      <RowMenu {...menu} trigger={trigger} isOpenedByKeyboard={openedBy === 'keyboard'} />
+      <Menu {...menu} trigger={trigger} isOpenedByKeyboard={openedBy === 'keyboard'} />
     </Suspense>
   );
 }

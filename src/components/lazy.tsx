@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState, type ComponentType, type JSX, type LazyExoticComponent } from 'react';
+import { Suspense, lazy, useRef, useState, type ComponentType, type JSX, type LazyExoticComponent } from 'react';
 import type { LogoutAllDialogProps } from './LogoutAllDialog';
 import type { LogoutConfirmModalProps } from './LogoutConfirmModal';
 import type { RowMenuProps } from './RowMenu';
@@ -7,6 +7,8 @@ import type { RowMenuProps } from './RowMenu';
 export type PreloadableComponent<P> = LazyExoticComponent<ComponentType<P>> & {
   /** Starts fetching the module (once); call it on intent: pointer enter, focus, idle time. */
   preload: () => Promise<unknown>;
+  /** The component once its module has arrived, so a prefetched part renders in the same commit. */
+  loaded: () => ComponentType<P> | undefined;
 };
 
 /**
@@ -16,10 +18,11 @@ export type PreloadableComponent<P> = LazyExoticComponent<ComponentType<P>> & {
  */
 export function lazyWithPreload<P>(load: () => Promise<ComponentType<P>>): PreloadableComponent<P> {
   let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  let component: ComponentType<P> | undefined;
   const preload = () => {
     // A failed fetch is forgotten, so the next intent tries again instead of keeping the failure.
     loading ??= load().then(
-      (component) => ({ default: component }),
+      (loadedComponent) => ({ default: (component = loadedComponent) }),
       (error: unknown) => {
         loading = undefined;
         throw error;
@@ -27,7 +30,16 @@ export function lazyWithPreload<P>(load: () => Promise<ComponentType<P>>): Prelo
     );
     return loading;
   };
-  return Object.assign(lazy(preload), { preload });
+  return Object.assign(lazy(preload), { preload, loaded: () => component });
+}
+
+/**
+ * What renders a lazy part: its component when already fetched (no Suspense round trip), else the lazy
+ * one. Chosen once per mounted part, as React would remount it if the type changed under it.
+ */
+export function useLoadedOrLazy<P>(part: PreloadableComponent<P>): () => ComponentType<P> | PreloadableComponent<P> {
+  const chosen = useRef<ComponentType<P> | PreloadableComponent<P> | undefined>(undefined);
+  return () => (chosen.current ??= part.loaded() ?? part);
 }
 
 /**
@@ -38,11 +50,13 @@ export function lazyDialog<P extends { open: boolean }>(load: () => Promise<Comp
   const Dialog = lazyWithPreload(load);
   function LazyDialog(props: P) {
     const [wasOpened, setWasOpened] = useState(props.open);
+    const component = useLoadedOrLazy(Dialog);
     if (props.open && !wasOpened) setWasOpened(true);
     if (!wasOpened) return null;
+    const Component = component() as ComponentType<P>;
     return (
       <Suspense fallback={null}>
-        <Dialog {...(props as P & JSX.IntrinsicAttributes)} />
+        <Component {...(props as P & JSX.IntrinsicAttributes)} />
       </Suspense>
     );
   }
