@@ -15,4 +15,4 @@ afterEach(() => cleanup());
 // file transforms Radix and more on the fly, which under load can outlast findBy's 1 s; importing it
 // here once makes the tests' clicks open dialogs as a browser does after prefetching on intent (the
 // consumer tests check that the chunk is fetched on intent only).
-await import('../src/components/actions');
+await (await import('../src/components/lazy')).preloadActions();
