@@ -31,7 +31,7 @@ import { build, preview } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from './chromium.mjs';
-import { STACK, bundle, formatBytes, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.mjs';
+import { STACK, bundle, formatBytes, measureFirstLoad, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -76,6 +76,13 @@ ownLine('  of which the English catalog', own.catalog);
 ownLine('headless hook (Provider + useActiveSessions, budget 3 KB)', own.hook);
 ownLine('createFetchSessionsClient (budget 2.5 KB)', own.client);
 ownLine('hook + fetch client together', own.headless);
+const split = await measureFirstLoad();
+for (const [bundler, name] of [['esbuild', 'esbuild'], ['rolldown', 'Rolldown']]) {
+  ownLine(`section split by ${name}: first load (issue 23: 9,000 B)`, split[bundler].firstLoad);
+  ownLine(`section split by ${name}: total, ${split[bundler].chunks} chunks`, split[bundler].total);
+}
+ownLine('everything but React, split by esbuild: first load', split.esbuildAllButReact.firstLoad);
+ownLine('everything but React, split by esbuild: total', split.esbuildAllButReact.total);
 console.log(`  ${pad('styles.css', 58)} ${padStart(formatBytes(own.css.gz), 9)}   (${formatBytes(own.css.min)} min)`);
 
 // 2. The design card's stack, as the section uses it: each group's bytes.
@@ -292,6 +299,19 @@ Object.assign(window, {
     return { elapsed, shown: rows().length, requests: [...requests] };
   },
   logOutOne: () => logOutOne(),
+  // Click → the dialog visible (in the DOM, laid out): the clock starts at the click's capture phase.
+  clickToDialog() {
+    return new Promise<number>((resolve, reject) => {
+      let t0 = 0;
+      document.addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
+      until(() => document.querySelector('[role="dialog"]')).then(() => {
+        void document.body.offsetHeight;
+        resolve(performance.now() - t0);
+      }, reject);
+    });
+  },
+  // Whether the chunk of the parts loaded on intent has been fetched (issue 23).
+  actionsFetched: () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/actions-') && entry.name.endsWith('.js')),
 
   // Warm-up on a throwaway root: fetch, translator, Intl formatters, the section's modules, JIT.
   async warmUp() {
@@ -390,6 +410,14 @@ writeFileSync(
     '<body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n',
 );
 writeFileSync(path.join(benchDir, 'src/main.tsx'), MAIN_TSX);
+// "Before" (issue 23): the same page with the dialogs' module imported statically, as it was before they
+// were split, so it is in the page's first load; measured in the same run as the lazy page.
+writeFileSync(
+  path.join(benchDir, 'static.html'),
+  '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>bench, dialogs static</title><link rel="icon" href="data:," /></head>' +
+    '<body><div id="root"></div><script type="module" src="/src/static.tsx"></script></body></html>\n',
+);
+writeFileSync(path.join(benchDir, 'src/static.tsx'), `import '${path.join(root, 'dist/src/components/actions.js')}';\nimport './main.tsx';\n`);
 const viteConfig = {
   configFile: false,
   root: benchDir,
@@ -397,7 +425,14 @@ const viteConfig = {
   publicDir: false,
   envDir: false,
   plugins: [react(), ownPackagePlugin()],
-  build: { outDir: path.join(benchDir, 'dist'), emptyOutDir: true, target: 'es2022', reportCompressedSize: false, minify: !PROFILE },
+  build: {
+    outDir: path.join(benchDir, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: false,
+    minify: !PROFILE,
+    rolldownOptions: { input: { main: path.join(benchDir, 'index.html'), static: path.join(benchDir, 'static.html') } },
+  },
 };
 await build({ ...viteConfig, mode: 'production' });
 
@@ -420,6 +455,8 @@ const RENDER_KEYS = ['all', 'bare', 'section', 'bareShown', 'allFrame', 'bareFra
 const render = Object.fromEntries(RENDER_KEYS.map((key) => [key, []]));
 const renderSamples = Object.fromEntries(RENDER_KEYS.map((key) => [key, []]));
 const warmLogOut = { all: [], section: [] };
+const clickToDialog = { static: [], hover: [], none: [] };
+const firstMount = { static: [], lazy: [] };
 let shownWarm = 0;
 let profileReport = '';
 
@@ -456,10 +493,10 @@ async function profileMount(tab, run, prepare) {
 const seen = {};
 const started = performance.now();
 try {
-  const fresh = async () => {
+  const fresh = async (page = '') => {
     const tab = await browser.newPage();
     tab.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
-    await tab.goto(url);
+    await tab.goto(url + page);
     await tab.waitForSelector('body[data-ready="true"]', { state: 'attached' });
     return tab;
   };
@@ -473,6 +510,25 @@ try {
       const loggedOut = await tab.evaluate(() => window.logOutOne());
       times[kind === 'section' ? 'logOutSection' : 'logOutAll'].push(loggedOut.elapsed);
       seen[kind] ??= { mounted, loggedOut };
+      await tab.close();
+    }
+    // Click → dialog visible, the section at 50 rows, each on a fresh page (issue 23): before (the
+    // dialogs imported statically, static.html), after (lazy, prefetched on hover 100 ms before the
+    // click), and with no intent before the click at all (the chunk fetched by the click itself).
+    for (const mode of ['static', 'hover', 'none']) {
+      const tab = await fresh(mode === 'static' ? 'static.html' : '');
+      const mounted = await tab.evaluate(() => window.mount('section'));
+      firstMount[mode === 'static' ? 'static' : 'lazy'].push(mounted.elapsed);
+      const button = tab.locator('[data-slot="session-row"]:not([data-current]) button[data-slot="row-actions"]').first();
+      if (mode !== 'static' && (await tab.evaluate(() => window.actionsFetched()))) throw new Error('the dialog chunk was fetched before any intent');
+      if (mode !== 'none') {
+        await button.hover();
+        await tab.waitForTimeout(100);
+      }
+      const timing = tab.evaluate(() => window.clickToDialog());
+      if (mode === 'none') await button.evaluate((element) => element.click());
+      else await button.click();
+      clickToDialog[mode].push(await timing);
       await tab.close();
     }
     // Like for like, on one more fresh page: warm-up, then fresh mounts with the data loaded.
@@ -566,6 +622,15 @@ line(`log out one, all ${ROWS} rows shown (cold page)`, ms(median(times.logOutAl
 line(`log out one, in the section (cold page)`, ms(median(times.logOutSection)), runs(times.logOutSection));
 line(`log out one, all ${ROWS} rows shown (warm, data loaded)`, ms(median(warmLogOut.all)), runs(warmLogOut.all));
 line(`log out one, in the section (warm, data loaded)`, ms(median(warmLogOut.section)), runs(warmLogOut.section));
+
+console.log(`\n### Click → dialog visible, the section at 50 rows (issue 23; one sample per fresh page)\n`);
+console.log('  The dialogs and the row menu are one chunk loaded on intent (pointer enter or focus of a Log out).\n');
+line('before: the dialogs imported statically (hover 100 ms, click)', ms(median(clickToDialog.static)), runs(clickToDialog.static));
+line('after: lazy, prefetched on hover 100 ms before the click', ms(median(clickToDialog.hover)), runs(clickToDialog.hover));
+line('after: lazy, no intent before the click (fetched on click)', ms(median(clickToDialog.none)), runs(clickToDialog.none));
+line('first mount, the section at 50 rows, before (static)', ms(median(firstMount.static)), runs(firstMount.static));
+line('first mount, the section at 50 rows, after (lazy)', ms(median(firstMount.lazy)), runs(firstMount.lazy));
+console.log('  (first mount at 1,000 rows and like-for-like mounts: the lines above, all on the lazy build)');
 
 console.log(`\n### Every sample of the like-for-like lines (ms; page loads separated by |)\n`);
 for (const key of RENDER_KEYS) {

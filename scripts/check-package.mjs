@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { formatBytes, measureOwnCost, packageOf, root } from './measure.mjs';
+import { formatBytes, measureFirstLoad, measureOwnCost, packageOf, root } from './measure.mjs';
 import { tarballProblems } from './package-files.mjs';
 
 export const BUDGETS = {
@@ -21,14 +21,29 @@ export const BUDGETS = {
   // above today's size, stops it growing unnoticed; lower it whenever the section shrinks. Raised
   // from 10.5 KB for two required behaviours, measured each on its own: each row read as one phrase
   // and the logout announcement held until focus settles (+117 B, screen readers), and times that
-  // hydrate without a mismatch, UTC until hydration (+106 B, server rendering). Raised to 11 KB for
-  // issue 25: the csrf and blocked messages and the cleaned hook text (+80 B).
-  section: { label: 'ActiveSessionsSection: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 11 * 1024 },
+  // hydrate without a mismatch, UTC until hydration (+106 B, server rendering); issue 25's csrf and blocked
+  // messages and the cleaned hook text (+80 B).
+  // Raised to 12.25 KB by issue 23: bundled as one file with its import()s inlined, Rolldown wraps each
+  // module the dialogs' chunk shares in a lazy initializer (+1.3 KB); split as hosts split it, the first
+  // load is below (SPLIT_BUDGETS).
+  section: { label: 'ActiveSessionsSection, one bundle: code + ICU formatter + English catalog (guard; the issue asks 8 KB)', gz: 12.25 * 1024 },
   catalog: { label: 'English catalog (en.json, always bundled as the fallback)', gz: 2 * 1024 },
   hook: { label: 'headless hook: ActiveSessionsProvider + useActiveSessions', gz: 3 * 1024 },
   // Raised from 2.5 KB for issue 25: CSRF from the cookie with no host code, and telling a request the browser blocked (+110 B).
   client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.75 * 1024 },
   css: { label: 'styles.css', gz: 3 * 1024 },
+};
+
+// Issue 23: the section split as a host's bundler splits it, each chunk gzipped, every dependency
+// external: the first load (the entry and every chunk it imports statically) and the total (the
+// dialogs and the row menu, loaded on intent, included). The issue asks 9,000 B for the first load
+// (esbuild); it is not met (docs/cost.md). These guards sit just above today's sizes; lower them
+// whenever the first load shrinks.
+export const SPLIT_BUDGETS = {
+  esbuildFirstLoad: { label: 'first load, esbuild with code splitting (guard; the issue asks 9,000 B)', gz: 11_800, of: ['esbuild', 'firstLoad'] },
+  esbuildTotal: { label: 'total, esbuild with code splitting (every chunk)', gz: 13_250, of: ['esbuild', 'total'] },
+  rolldownFirstLoad: { label: 'first load, Rolldown with code splitting (guard)', gz: 12_000, of: ['rolldown', 'firstLoad'] },
+  rolldownTotal: { label: 'total, Rolldown with code splitting (every chunk)', gz: 13_450, of: ['rolldown', 'total'] },
 };
 
 const args = new Set(process.argv.slice(2));
@@ -146,6 +161,20 @@ for (const [key, { label, gz }] of Object.entries(BUDGETS)) {
   );
   if (!ok) problems.push(`${label} is ${formatBytes(measured.gz)} gz, over its ${formatBytes(gz)} budget`);
 }
+const split = await measureFirstLoad();
+for (const { label, gz, of: [bundler, part] } of Object.values(SPLIT_BUDGETS)) {
+  const measured = split[bundler][part];
+  const ok = measured.gz <= gz;
+  console.log(`  ${ok ? '✔' : '✖'} ${label}: ${formatBytes(measured.gz)} gz (${formatBytes(measured.min)} min) — budget ${formatBytes(gz)}`);
+  if (!ok) problems.push(`${label} is ${formatBytes(measured.gz)} gz, over its ${formatBytes(gz)} budget`);
+}
+// The split itself: the dialogs and the row menu must stay out of the first load.
+for (const bundler of ['esbuild', 'rolldown']) {
+  const lazy = split[bundler].lazyChunks;
+  if (!lazy.some((chunk) => path.basename(chunk.name).startsWith('actions'))) problems.push(`${bundler}: the dialogs and the row menu (components/actions) are not split from the first load`);
+  console.log(`  · ${bundler}: ${split[bundler].chunks} chunks; loaded on intent: ${lazy.map((c) => `${path.basename(c.name).replace(/-[\w-]{8}\.js$/, '')} ${c.gz} B`).join(', ')}`);
+}
+console.log(`  · everything but React (the stack bundled too), esbuild: first load ${formatBytes(split.esbuildAllButReact.firstLoad.gz)}, total ${formatBytes(split.esbuildAllButReact.total.gz)} gz`);
 // Reported, not budgeted on their own.
 console.log(`  · the section's code alone, English catalog apart: ${formatBytes(cost.sectionCode.gz)} gz (${formatBytes(cost.sectionCode.min)} min)`);
 console.log(`  · headless hook + fetch client: ${formatBytes(cost.headless.gz)} gz (${formatBytes(cost.headless.min)} min)`);

@@ -279,10 +279,23 @@ function checkNotes(notesFile, sourceKeys, sourceName, report) {
 
 function defaultTargets(sourceFile) {
   const dir = path.dirname(sourceFile);
+  const parts = new Set(sourcePartsOf(sourceFile));
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json') && !name.endsWith('.notes.json'))
     .map((name) => path.join(dir, name))
-    .filter((file) => file !== sourceFile)
+    .filter((file) => file !== sourceFile && !parts.has(file))
+    .sort();
+}
+
+// The source may come in parts beside it, `en.<part>.json` (the package's en.actions.json holds what only
+// its dialogs show, so they load with them): together they are the source, and its notes cover them all.
+function sourcePartsOf(sourceFile) {
+  const dir = path.dirname(sourceFile);
+  const base = path.basename(sourceFile, '.json');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(`${base}.`) && name.endsWith('.json') && name !== `${base}.notes.json` && name !== `${base}.json`)
+    .map((name) => path.join(dir, name))
     .sort();
 }
 
@@ -312,7 +325,8 @@ export function main(argv = process.argv.slice(2), out = console.log) {
   const sourceName = path.basename(sourceFile);
 
   const report = new Report();
-  const source = existsSync(sourceFile) ? readCatalog(sourceFile, report) : undefined;
+  const whole = existsSync(sourceFile) ? readCatalog(sourceFile, report) : undefined;
+  const source = whole && Object.assign(whole, ...sourcePartsOf(sourceFile).map((part) => readCatalog(part, report)));
   if (!source) {
     if (!existsSync(sourceFile)) report.add(sourceFile, '(file)', 'source catalog not found; pass --source path/to/en.json');
   } else {

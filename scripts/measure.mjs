@@ -150,3 +150,117 @@ export async function measureOwnCost() {
 }
 
 export const formatBytes = (n) => (n >= 1024 ? `${(n / 1024).toFixed(2)} KB` : `${n} B`);
+
+/**
+ * The section as a host's bundler splits it (issue 23): the entry chunk plus every chunk it imports
+ * statically (the first load), and every chunk (the total), each chunk gzipped on its own, every
+ * dependency external. Measured by esbuild with code splitting, and by Rolldown (this project's build).
+ */
+export async function measureFirstLoad(names = 'ActiveSessionsSection') {
+  const code = `export { ${names} } from '${packageName}';`;
+  const { build: esbuild } = await import('esbuild');
+  // `external(id)`: which packages stay imports; ours never does.
+  const splitByEsbuild = async (external) => {
+    const result = await esbuild({
+      stdin: { contents: code, resolveDir: root, loader: 'js' },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      write: false,
+      outdir: path.join(root, 'node_modules/.cache/first-load'),
+      metafile: true,
+      target: 'es2022',
+      logLevel: 'silent',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      plugins: [
+        {
+          name: 'own-package-and-externals',
+          setup(build) {
+            build.onResolve({ filter: /^[^./]/ }, (args) => {
+              const own = resolveOwnPackage(args.path);
+              if (own) return { path: own };
+              return isPackageImport(args.path) && external(args.path) ? { path: args.path, external: true } : undefined;
+            });
+          },
+        },
+      ],
+    });
+    const byName = new Map(result.outputFiles.map((file) => [path.relative(root, file.path), file.text]));
+    return splitSizes(
+      Object.entries(result.metafile.outputs)
+        .filter(([name]) => name.endsWith('.js'))
+        .map(([name, output]) => ({
+          name,
+          isEntry: output.entryPoint === '<stdin>',
+          imports: output.imports.filter((i) => !i.external && i.kind === 'import-statement').map((i) => i.path),
+          code: byName.get(name) ?? '',
+        })),
+    );
+  };
+  const esbuildOwn = await splitByEsbuild(() => true);
+  // What a host's first load holds of everything but React: TanStack Query, Radix and cva bundled too.
+  const esbuildAllButReact = await splitByEsbuild((id) => /^(react|react-dom|scheduler)(\/|$)/.test(id));
+
+  const rolldown = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    publicDir: false,
+    envDir: false,
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: [
+      {
+        name: 'measure-entry',
+        enforce: 'pre',
+        resolveId: (id) => (id === ENTRY ? ENTRY : null),
+        load: (id) => (id === ENTRY ? code : null),
+      },
+      ownPackagePlugin(),
+    ],
+    build: {
+      write: false,
+      minify: 'oxc',
+      modulePreload: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      target: 'es2022',
+      rolldownOptions: {
+        input: ENTRY,
+        preserveEntrySignatures: 'strict',
+        external: (id) => isPackageImport(id) && !id.startsWith(packageName),
+        onwarn: () => {},
+        output: { format: 'es' },
+      },
+    },
+  });
+  const rolldownChunks = (Array.isArray(rolldown) ? rolldown : [rolldown])
+    .flatMap((r) => r.output)
+    .filter((o) => o.type === 'chunk')
+    .map((o) => ({ name: o.fileName, isEntry: o.isEntry, imports: o.imports, dynamicImports: o.dynamicImports, code: o.code }));
+  return { esbuild: esbuildOwn, rolldown: splitSizes(rolldownChunks), esbuildAllButReact };
+}
+
+/** First load (the entry and what it imports statically, transitively) and total, each chunk gzipped alone. */
+function splitSizes(chunks) {
+  const byName = new Map(chunks.map((c) => [c.name, c]));
+  const first = new Set();
+  const visit = (name) => {
+    if (first.has(name) || !byName.has(name)) return;
+    first.add(name);
+    for (const next of byName.get(name).imports) visit(next);
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.name);
+  const sum = (list) =>
+    list.reduce((total, c) => {
+      const s = sizes(c.code);
+      return { min: total.min + s.min, gz: total.gz + s.gz };
+    }, { min: 0, gz: 0 });
+  return {
+    firstLoad: sum(chunks.filter((c) => first.has(c.name))),
+    total: sum(chunks),
+    chunks: chunks.length,
+    lazyChunks: chunks.filter((c) => !first.has(c.name)).map((c) => ({ name: c.name, ...sizes(c.code) })),
+  };
+}

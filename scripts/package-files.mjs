@@ -19,6 +19,7 @@ export function tarballProblems(files, pkg) {
     // The active-sessions-i18n-check bin and the English catalog and notes it checks against.
     ...Object.values(pkg.bin ?? {}),
     'src/i18n/messages/en.json',
+    'src/i18n/messages/en.actions.json',
     'src/i18n/messages/en.notes.json',
     // The REST contract, exported as @firstparty/active-sessions/openapi.yaml.
     'openapi.yaml',

@@ -17,3 +17,5 @@ export function pseudoLocalize(catalog: Record<string, string>): Record<string, 
 export function formatCatalog(catalog: Record<string, string>): string;
 export const SOURCE_PATH: string;
 export const PSEUDO_PATH: string;
+/** The English source, whole: en.json, then en.actions.json. */
+export function readSource(): Record<string, string>;

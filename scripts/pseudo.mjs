@@ -123,8 +123,14 @@ export function formatCatalog(catalog) {
 export const SOURCE_PATH = fileURLToPath(new URL('../src/i18n/messages/en.json', import.meta.url));
 export const PSEUDO_PATH = fileURLToPath(new URL('../src/i18n/messages/pseudo.json', import.meta.url));
 
+/** The English source, whole: en.json, then en.actions.json (what only the dialogs show, kept apart so it loads with them). */
+export function readSource() {
+  const part = (name) => JSON.parse(readFileSync(fileURLToPath(new URL(`../src/i18n/messages/${name}`, import.meta.url)), 'utf8'));
+  return { ...part('en.json'), ...part('en.actions.json') };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const source = JSON.parse(readFileSync(SOURCE_PATH, 'utf8'));
+  const source = readSource();
   writeFileSync(PSEUDO_PATH, formatCatalog(pseudoLocalize(source)));
   console.log(`i18n:pseudo: wrote ${Object.keys(source).length} messages to src/i18n/messages/pseudo.json`);
 }

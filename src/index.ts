@@ -31,14 +31,15 @@ export { ActiveSessionsList } from './components/ActiveSessionsList';
 export type { ActiveSessionsListProps } from './components/ActiveSessionsList';
 export { SessionRow, sessionRowVariants, badgeVariants } from './components/SessionRow';
 export type { SessionRowProps } from './components/SessionRow';
-export { LogoutConfirmModal } from './components/LogoutConfirmModal';
+export { LogoutConfirmModal } from './components/lazy';
 export type { LogoutConfirmModalProps } from './components/LogoutConfirmModal';
 export { LogoutAllCard } from './components/LogoutAllCard';
 export type { LogoutAllCardProps } from './components/LogoutAllCard';
 export { buttonVariants } from './components/Button';
 
 // Catalogs by locale code: plain objects of ICU messages, each its own module so unused ones shake out.
-export { default as en } from './i18n/messages/en.json';
+// English is whole here; the section's own fallback keeps the dialogs' messages in their chunk.
+export { en } from './i18n/en';
 export { default as pl } from './i18n/messages/pl.json';
 export { default as de } from './i18n/messages/de.json';
 export { default as ja } from './i18n/messages/ja.json';

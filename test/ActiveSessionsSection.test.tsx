@@ -299,7 +299,7 @@ describe('ActiveSessionsSection', () => {
       expect(row).toHaveTextContent('Signing out');
       expect(within(row).queryByRole('button')).toBeNull();
       expect(screen.getByText(/1 session is still signing out/)).toHaveTextContent('Log out of all sessions');
-      expect(row).toHaveFocus();
+      await waitFor(() => expect(row).toHaveFocus());
       await user.click(screen.getByRole('button', { name: 'Refresh' }));
       await waitFor(() => expect(screen.queryByText('Edge on Windows')).toBeNull());
       expect(await screen.findByText('Session list updated.')).toBeInTheDocument();

@@ -121,7 +121,7 @@ describe('server rendering with prefetchActiveSessions, then hydration', () => {
       const user = userEvent.setup();
 
       await user.click(within(container).getByRole('button', { name: 'Log out Edge on Windows' }));
-      await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Log out' }));
+      await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Log out' }));
       await waitFor(() => expect(within(container).queryByText('Edge on Windows')).not.toBeInTheDocument());
       expect(store.requests).toEqual(['GET /sessions', 'DELETE /sessions/sess_windows?remove_trusted_device=false', 'GET /sessions']);
     });

@@ -5,7 +5,7 @@ import type { SessionsClientError } from '../client/errors';
 import { deviceLabel } from '../i18n/details';
 import { SessionRow, type SessionRowProps } from './SessionRow';
 import { Button } from './Button';
-import { LogoutConfirmModal } from './LogoutConfirmModal';
+import { LogoutConfirmModal } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
 
 // Below this width (30rem at 16px) row actions move into a menu, matching the stylesheet's container query.

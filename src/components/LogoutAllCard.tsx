@@ -2,9 +2,8 @@ import { useId, useRef, useState } from 'react';
 import type { SessionsClientError } from '../client/errors';
 import type { LogOutAllState } from '../hooks/useActiveSessions';
 import { Button } from './Button';
-import { ConfirmDialog } from './ConfirmDialog';
+import { LogoutAllDialog } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
-import { failureMessage } from '../i18n/failureMessage';
 
 /** Props of `LogoutAllCard`. */
 export type LogoutAllCardProps = {
@@ -33,9 +32,9 @@ export function LogoutAllCard({
   onConfirm,
   className,
 }: LogoutAllCardProps) {
-  const translator = useTranslator();
-  const { t } = translator;
+  const { t } = useTranslator();
   const [open, setOpen] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const doneRef = useRef<HTMLParagraphElement>(null);
   const isDone = state === 'done';
@@ -65,26 +64,32 @@ export function LogoutAllCard({
           </p>
         )}
       </div>
-      <ConfirmDialog
+      {!isDone && (
+        <Button
+          ref={triggerRef}
+          tone="danger"
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          onPointerEnter={LogoutAllDialog.preload}
+          onFocus={LogoutAllDialog.preload}
+          onClick={() => setOpen(true)}
+        >
+          {t('logOutAll.button')}
+        </Button>
+      )}
+      <LogoutAllDialog
         open={open && !isDone && !isReauthenticating}
         onOpenChange={setOpen}
-        slot="logout-all-modal"
-        trigger={isDone ? undefined : <Button tone="danger">{t('logOutAll.button')}</Button>}
-        title={t('logOutAll.modal.title')}
-        description={t('logOutAll.modal.body', { count: Math.max(1, sessionCount) })}
-        confirmLabel={t('logOutAll.confirm')}
-        pendingLabel={t('logOutAll.pending')}
-        cancelLabel={t('logOutAll.cancel')}
-        isPending={state === 'pending'}
-        error={state === 'failed' ? failureMessage(error, translator) : undefined}
+        state={state}
+        error={error}
+        sessionCount={sessionCount}
         onConfirm={onConfirm}
         onCloseAutoFocus={(event) => {
           // B16: the host's prompt takes focus while the modal steps aside.
           if (isReauthenticating) return event.preventDefault();
-          // The trigger is gone once every session is ending: focus the outcome, not the page.
-          if (!isDone) return;
           event.preventDefault();
-          doneRef.current?.focus();
+          // The trigger is gone once every session is ending: focus the outcome, not the page.
+          (isDone ? doneRef.current : triggerRef.current)?.focus();
         }}
       />
     </section>

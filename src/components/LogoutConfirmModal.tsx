@@ -4,6 +4,7 @@ import { deviceLabel } from '../i18n/details';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
+import enActions from '../i18n/messages/en.actions.json';
 
 /** Props of `LogoutConfirmModal`. */
 export type LogoutConfirmModalProps = {
@@ -26,7 +27,7 @@ export type LogoutConfirmModalProps = {
 
 /** B4: confirms logging out one session; a trusted device's confirm reads "Log out and remove". */
 export function LogoutConfirmModal({ session, pending = false, error, ...props }: LogoutConfirmModalProps) {
-  const translator = useTranslator();
+  const translator = useTranslator(enActions);
   const { t } = translator;
   const device = session ? deviceLabel(session, translator) : '';
   const isTrusted = session?.isTrusted ?? false;

@@ -1,6 +1,5 @@
 import { cva } from 'class-variance-authority';
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { forwardRef, memo, useContext, type Ref } from 'react';
+import { Suspense, forwardRef, memo, useState, type Ref } from 'react';
 import type { Session } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
 import type { RowState } from '../core/sessions';
@@ -8,7 +7,8 @@ import { describeSession } from '../i18n/details';
 import { signedInText } from '../i18n/labels';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
-import { PortalContainerContext } from './PortalContainer';
+import { LogoutConfirmModal, RowMenu, useLoadedOrLazy } from './lazy';
+import type { RowMenuProps } from './RowMenu';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
 
@@ -57,7 +57,6 @@ export const SessionRow = memo(
   ) {
     const translator = useTranslator();
     const { t } = translator;
-    const portal = useContext(PortalContainerContext);
     // Server HTML shows UTC, and hydration must match it; the reader's zone comes right after.
     const details = describeSession(session, translator, now, !useHydrated());
     const isCurrent = session.isCurrent;
@@ -150,27 +149,63 @@ export const SessionRow = memo(
               size="sm"
               isPending={state === 'logging-out'}
               aria-label={logOutLabel}
+              onPointerEnter={LogoutConfirmModal.preload}
+              onFocus={LogoutConfirmModal.preload}
               onClick={onLogOut}
             >
               {t('row.logOut')}
             </Button>
           ) : (
-            <DropdownMenu.Root modal={false}>
-              <DropdownMenu.Trigger asChild>
-                <Button className="fpas-row__action" data-slot="row-actions" size="sm" tone="quiet" aria-label={t('row.actions.label', { device: details.device })}>
-                  <span aria-hidden="true">⋯</span>
-                </Button>
-              </DropdownMenu.Trigger>
-              <DropdownMenu.Portal container={portal ?? undefined}>
-                <DropdownMenu.Content className="fpas-theme fpas-menu" align="end" sideOffset={4} data-slot="row-menu">
-                  <DropdownMenu.Item className="fpas-menu__item" disabled={state === 'logging-out'} onSelect={onLogOut} aria-label={logOutLabel}>
-                    {t('row.logOut')}
-                  </DropdownMenu.Item>
-                </DropdownMenu.Content>
-              </DropdownMenu.Portal>
-            </DropdownMenu.Root>
+            <RowActionsMenu
+              label={t('row.actions.label', { device: details.device })}
+              itemText={t('row.logOut')}
+              itemLabel={logOutLabel}
+              isItemDisabled={state === 'logging-out'}
+              onLogOut={onLogOut}
+            />
           ))}
       </li>
     );
   }),
 );
+
+/**
+ * The row menu's trigger. The menu's code loads on intent (pointer enter, focus); until it is first
+ * opened the trigger is a plain button, which the loaded menu's own trigger then replaces, open.
+ */
+function RowActionsMenu({ label, ...menu }: Omit<RowMenuProps, 'trigger' | 'isOpenedByKeyboard'> & { label: string }) {
+  const [openedBy, setOpenedBy] = useState<'pointer' | 'keyboard' | null>(null);
+  const menuComponent = useLoadedOrLazy(RowMenu);
+  const trigger = {
+    className: 'fpas-row__action',
+    'data-slot': 'row-actions',
+    size: 'sm',
+    tone: 'quiet',
+    'aria-label': label,
+    children: <span aria-hidden="true">⋯</span>,
+  } as const;
+  const plain = (
+    <Button
+      {...trigger}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      data-state="closed"
+      onPointerEnter={RowMenu.preload}
+      onFocus={RowMenu.preload}
+      // A click from the keyboard (Enter, Space) has no pointer detail.
+      onClick={(event) => setOpenedBy(event.detail === 0 ? 'keyboard' : 'pointer')}
+      onKeyDown={(event) => {
+        if (event.key !== 'ArrowDown') return;
+        event.preventDefault();
+        setOpenedBy('keyboard');
+      }}
+    />
+  );
+  if (!openedBy) return plain;
+  const Menu = menuComponent();
+  return (
+    <Suspense fallback={plain}>
+      <Menu {...menu} trigger={trigger} isOpenedByKeyboard={openedBy === 'keyboard'} />
+    </Suspense>
+  );
+}

@@ -1,9 +1,10 @@
 import { cached } from './cache';
 import { compileMessage, type FormatMessage } from './format';
 import en from './messages/en.json';
+import type enActions from './messages/en.actions.json';
 
-/** Every message key of the source catalog. */
-export type MessageKey = keyof typeof en;
+/** Every message key of the source catalog: what the first paint shows, and what only the reader's actions show. */
+export type MessageKey = keyof typeof en | keyof typeof enActions;
 
 /** A catalog of ICU messages by key; a partial one falls back to English key by key. */
 export type Catalog = Readonly<Partial<Record<MessageKey, string>>> | Readonly<Record<string, string>>;
@@ -17,9 +18,21 @@ export type Translator = { locale: string; dir: 'ltr' | 'rtl'; t: Translate };
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'iw', 'ps', 'ur', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 const warned = new Set<string>();
 
-// The English message, compiled once for every translator: the fallback of any key a catalog lacks or
-// breaks, which a broken translation may need on each of 1,000 rows.
-const english = (key: MessageKey): FormatMessage => cached(`en:${key}`, () => compileMessage(en[key], 'en'));
+// English is the fallback of any key a catalog lacks or breaks. The first paint's messages are always
+// here; those only the dialogs show arrive with their chunk (addEnglish), so a first paint carries none.
+const englishMessages: Record<string, string | undefined> = { ...en };
+
+/** Adds English fallbacks that travel with a part loaded on demand (a dialog and its messages). */
+export function addEnglish(messages: Readonly<Record<string, string>>): void {
+  Object.assign(englishMessages, messages);
+}
+
+// The English message, compiled once for every translator, which a broken translation may need on each
+// of 1,000 rows. A key whose part has not loaded reads as the key, never as a crash.
+const english = (key: MessageKey): FormatMessage => {
+  const message = englishMessages[key];
+  return message === undefined ? () => key : cached(`en:${key}`, () => compileMessage(message, 'en'));
+};
 
 // Development builds warn once per problem. Each call sits behind its own process.env.NODE_ENV check,
 // which bundlers replace (as React and TanStack Query rely on), so production bundles carry none of
@@ -81,9 +94,9 @@ export function createTranslator(locale: string | undefined, strings?: Catalog):
     } else if (process.env.NODE_ENV !== 'production' && strings && resolved !== 'en' && !resolved.startsWith('en-')) {
       warnOnce(`message "${key}" is missing for "${resolved}"; using English.`);
     }
-    format ??= english(key);
-    cache.set(key, format);
-    return format;
+    // A key whose English has not arrived yet (its dialog not loaded) is looked up again next time.
+    if (format || englishMessages[key] !== undefined) cache.set(key, (format ??= english(key)));
+    return format ?? english(key);
   }
 
   const t: Translate = (key, values) => {

@@ -141,13 +141,13 @@ describe('keyboard only', () => {
     it('should open the menu with Enter, choose Log out, confirm, and focus the next row\'s menu', async () => {
       const { store } = renderSection({ width: 320 });
       await findList();
-      const trigger = await tabTo('Actions for Edge on Windows');
+      await tabTo('Actions for Edge on Windows');
       await press('{Escape}');
       await press('{ArrowDown}');
       await focusLandsOn('Log out Edge on Windows');
       await press('{Escape}');
-      await waitFor(() => expect(trigger).toHaveFocus());
-      focused();
+      // The first open replaced the plain trigger with the loaded menu's own: the same button by name and place.
+      await focusLandsOn('Actions for Edge on Windows');
       await press('{Enter}');
       await focusLandsOn('Log out Edge on Windows');
       await press('{Enter}');

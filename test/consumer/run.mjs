@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { REACT18 } from '../../scripts/react18.mjs';
-import { StepError, checkServerHtml, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
+import { StepError, checkServerHtml, expectDialogChunkOnIntent, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -286,7 +286,9 @@ async function main() {
 
   // 3. The bin ships working: it checks a catalog against the shipped English source.
   const catalog = path.join(app, 'en-GB.json');
-  const en = JSON.parse(readFileSync(path.join(app, 'node_modules', pkg.name, 'src/i18n/messages/en.json'), 'utf8'));
+  // English is en.json and en.actions.json (what only the dialogs show, split so it loads with them).
+  const shipped = (name) => JSON.parse(readFileSync(path.join(app, 'node_modules', pkg.name, 'src/i18n/messages', name), 'utf8'));
+  const en = { ...shipped('en.json'), ...shipped('en.actions.json') };
   writeFileSync(catalog, JSON.stringify(en, null, 2));
   sh(path.join(app, 'node_modules/.bin/active-sessions-i18n-check'), [catalog], { cwd: app, what: 'the active-sessions-i18n-check bin on a complete catalog' });
   // The contract check's module loads its two dependencies before it prints its usage; a run against
@@ -348,7 +350,7 @@ async function main() {
 async function clientOnlyPage(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const { messages, apiRequests, expectStep } = watchPage(page);
+  const { messages, apiRequests, expectStep, scripts } = watchPage(page);
 
   await expectStep('opening the app', page.goto(url));
   const rows = page.locator('[data-slot="session-row"]');
@@ -358,6 +360,8 @@ async function clientOnlyPage(browser, url) {
   const themed = await page.locator('.fpas-theme').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--fpas-color-text').trim());
   if (!themed) throw new StepError('styles.css is not applied: .fpas-theme has no --fpas-color-text.');
 
+  const split = await expectDialogChunkOnIntent(page, expectStep, scripts);
+  log(`client-only: ${split.before} scripts on load, none with the dialogs; hovering Log out fetched ${new URL(split.dialogChunk).pathname}`);
   const { rowCount, rowsAfter } = await logOutEdge(page, expectStep);
   const deletes = apiRequests.filter((r) => r.startsWith('DELETE /api/sessions/'));
   const served = await page.evaluate(() => window.mockRequests.filter((r) => r.startsWith('DELETE ')));

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
-import { StepError, checkServerHtml, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
+import { StepError, checkServerHtml, expectDialogChunkOnIntent, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
 
 export const NEXT_VERSION = '16.4.6';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -233,7 +233,7 @@ async function main() {
   cleanups.unshift(() => browser.close());
   const context = await browser.newContext({ timezoneId: 'Europe/Warsaw' });
   const page = await context.newPage();
-  const { messages, apiRequests, expectStep } = watchPage(page);
+  const { messages, apiRequests, expectStep, scripts } = watchPage(page);
 
   const response = await expectStep('opening /settings', page.goto(`${origin}/settings`));
   const html = await response.text();
@@ -248,6 +248,8 @@ async function main() {
   if (messages.length) throw new StepError(`the page logged:\n    ${messages.join('\n    ')}`);
   log(`Chromium (Warsaw): ${rowsInHtml} rows in the first HTML response, hydrated silently, one GET (the server's), "${shown}"`);
 
+  const split = await expectDialogChunkOnIntent(page, expectStep, scripts);
+  log(`${split.before} scripts on load, none with the dialogs; hovering Log out fetched ${new URL(split.dialogChunk).pathname}`);
   const { rowCount, rowsAfter } = await logOutEdge(page, expectStep);
   if (apiRequests.join() !== 'DELETE /api/sessions/sess_windows?remove_trusted_device=false,GET /api/sessions') {
     throw new StepError(`the logout sent: ${apiRequests.join(', ')}`);

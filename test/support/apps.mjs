@@ -36,6 +36,11 @@ export function watchPage(page) {
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') messages.push(`${message.type()}: ${message.text()} (${message.location().url})`);
   });
+  // Every script the page fetched, with its text (issue 23: which chunk holds the dialogs, and when).
+  const scripts = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), text: response.text().catch(() => '') });
+  });
   const apiRequests = [];
   page.on('request', (request) => {
     const { pathname, search } = new URL(request.url());
@@ -49,7 +54,34 @@ export function watchPage(page) {
       throw new StepError(`${what}: ${error.message.split('\n')[0]}${console}\n  API requests from the page: ${apiRequests.join(', ') || 'none'}`);
     }
   };
-  return { messages, apiRequests, expectStep };
+  return { messages, apiRequests, expectStep, scripts };
+}
+
+// A string only the one-session confirmation's code holds (its data-slot), which minifiers keep.
+const DIALOG_MARKER = 'logout-modal';
+
+/**
+ * Issue 23: the app is split (more than one script), and the chunk holding the dialogs is fetched on
+ * intent: not while the page loads, and as soon as the pointer enters "Log out Edge on Windows".
+ */
+export async function expectDialogChunkOnIntent(page, expectStep, scripts) {
+  const button = page.getByRole('button', { name: 'Log out Edge on Windows', exact: true });
+  await expectStep('waiting for the list', button.waitFor({ timeout: 10_000 }));
+  await page.waitForLoadState('networkidle');
+  const holdsDialog = async (list) => (await Promise.all(list.map(async (s) => ((await s.text).includes(DIALOG_MARKER) ? s.url : null)))).filter(Boolean);
+  const before = await holdsDialog(scripts);
+  if (before.length) throw new StepError(`the dialog's code was fetched before any intent, in ${before.join(', ')}`);
+  const loaded = scripts.length;
+  await expectStep('hovering "Log out Edge on Windows"', button.hover());
+  const deadline = Date.now() + 5_000;
+  let after = [];
+  while (Date.now() < deadline && !(after = await holdsDialog(scripts.slice(loaded))).length) await new Promise((r) => setTimeout(r, 50));
+  if (!after.length) {
+    const fetched = await Promise.all(scripts.slice(loaded).map(async (s) => `${s.url} (${(await s.text).length} chars)`));
+    throw new StepError(`hovering "Log out" fetched no chunk holding the dialog (scripts after the hover: ${fetched.join(', ') || 'none'})`);
+  }
+  if (loaded < 1 || scripts.length < 2) throw new StepError(`expected the app in more than one chunk, saw ${scripts.length} scripts`);
+  return { before: loaded, dialogChunk: after[0] };
 }
 
 /** Checks the first HTML response of a server-rendered page: the rows, no loading state, times in UTC; returns the row count. */
