@@ -31,7 +31,7 @@ const storyDeps = [
 ];
 
 // The folders whose tests run in a project of their own (Node, or Chromium), never in jsdom.
-const elsewhere = ['test/browser/**', 'test/visual/**', 'test/server/**', 'test/e2e/**', 'test/contract-check/**'];
+const elsewhere = ['test/browser/**', 'test/visual/**', 'test/server/**', 'test/e2e/**', 'test/contract-check/**', 'test/kit/**'];
 
 export default defineConfig({
   plugins: [react()],
@@ -96,7 +96,8 @@ export default defineConfig({
         test: {
           name: 'contract-check',
           environment: 'node',
-          include: ['test/contract-check/**/*.test.ts'],
+          include: ['test/contract-check/**/*.test.ts', 'test/kit/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
       {

@@ -67,8 +67,8 @@ if (!sizeOnly) {
   if (run('npx', ['--no-install', 'publint', 'run', '--strict']) !== 0) problems.push('publint reported problems (above).');
 
   step('attw --pack . --profile esm-only');
-  // styles.css and openapi.yaml have no types by nature; every JavaScript entry point must resolve for Node16 ESM and bundlers.
-  if (run('npx', ['--no-install', 'attw', '--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', './openapi.yaml', '--format', 'table-flipped']) !== 0) {
+  // styles.css has no types by nature; every JavaScript entry point must resolve for Node16 ESM and bundlers.
+  if (run('npx', ['--no-install', 'attw', '--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', '--format', 'table-flipped']) !== 0) {
     problems.push('attw reported problems (above).');
   }
 
@@ -85,15 +85,12 @@ if (!sizeOnly) {
       'dist/mocks/index.js',
       'dist/mocks/index.d.ts',
       'dist/styles.css',
-      // The active-sessions-i18n-check bin and the English catalog and notes it checks against.
-      ...Object.values(pkg.bin ?? {}),
       'src/i18n/messages/en.json',
-      'src/i18n/messages/en.notes.json',
-      // The REST contract, exported as @firstparty/active-sessions/openapi.yaml.
-      'openapi.yaml',
     ];
     for (const file of required) if (!packed.has(file.replace(/^\.\//, ''))) problems.push(`the tarball lacks ${file}`);
     for (const file of packed) {
+      // The contract and the two bins are @firstparty/active-sessions-kit's (kit/), not the UI package's.
+      if (/^(openapi\.yaml|scripts\/|kit\/)/.test(file)) problems.push(`the tarball ships a file of the kit: ${file}`);
       if (/(^|\/)(test|stories|\.storybook|node_modules)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$|\.test-d\.ts$/.test(file)) {
         problems.push(`the tarball ships a test or story file: ${file}`);
       }
@@ -103,10 +100,19 @@ if (!sizeOnly) {
     console.log(`  ${info.entryCount} files, ${formatBytes(info.size)} packed, ${formatBytes(info.unpackedSize)} unpacked`);
   }
 
-  step('exports: @firstparty/active-sessions/openapi.yaml resolves from the packed tarball');
-  const specProblem = resolveSpecFromTarball();
-  if (specProblem) problems.push(specProblem);
-  else console.log('  ✔ resolves to the same openapi.yaml as the repo');
+  step('kit: build, publint --strict, attw (kit/, @firstparty/active-sessions-kit)');
+  if (run('npm', ['run', '--silent', '--workspace', 'kit', 'build']) !== 0) problems.push('the kit build failed (above).');
+  else {
+    if (run('npx', ['--no-install', 'publint', 'run', 'kit', '--strict']) !== 0) problems.push('publint reported problems in the kit (above).');
+    // openapi.yaml has no types by nature.
+    if (run('npx', ['--no-install', 'attw', '--pack', 'kit', '--profile', 'esm-only', '--exclude-entrypoints', './openapi.yaml', '--format', 'table-flipped']) !== 0) {
+      problems.push('attw reported problems in the kit (above).');
+    }
+    step('exports: @firstparty/active-sessions-kit/openapi.yaml resolves from the packed kit');
+    const specProblem = resolveSpecFromTarball();
+    if (specProblem) problems.push(specProblem);
+    else console.log('  ✔ resolves to the same openapi.yaml as the repo');
+  }
 
   step('dist: imports declared, "use client" on the root entry\'s React modules only');
   const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
@@ -131,25 +137,26 @@ if (!sizeOnly) {
   }
 }
 
-// Packs for real, unpacks into a node_modules of a temp dir, and resolves the subpath as a host would.
+// Packs the kit for real, unpacks it into a node_modules of a temp dir, and resolves the subpath as a host would.
 function resolveSpecFromTarball() {
   const work = mkdtempSync(path.join(os.tmpdir(), 'active-sessions-spec-'));
+  const kit = JSON.parse(readFileSync(path.join(root, 'kit/package.json'), 'utf8'));
   try {
-    const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
+    const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: path.join(root, 'kit'), encoding: 'utf8' });
     if (packed.status !== 0) return `npm pack failed: ${packed.stderr}`;
     const [{ filename }] = JSON.parse(packed.stdout);
-    const installed = path.join(work, 'node_modules', ...pkg.name.split('/'));
+    const installed = path.join(work, 'node_modules', ...kit.name.split('/'));
     mkdirSync(installed, { recursive: true });
     const untar = spawnSync('tar', ['-xzf', path.join(work, filename), '-C', installed, '--strip-components=1']);
     if (untar.status !== 0) return `could not unpack ${filename}`;
-    const resolved = createRequire(path.join(work, 'host.js')).resolve(`${pkg.name}/openapi.yaml`);
-    if (!resolved.startsWith(installed)) return `${pkg.name}/openapi.yaml resolved outside the tarball: ${resolved}`;
-    if (readFileSync(resolved, 'utf8') !== readFileSync(path.join(root, 'openapi.yaml'), 'utf8')) {
-      return `${pkg.name}/openapi.yaml in the tarball differs from the repo's`;
+    const resolved = createRequire(path.join(work, 'host.js')).resolve(`${kit.name}/openapi.yaml`);
+    if (!resolved.startsWith(installed)) return `${kit.name}/openapi.yaml resolved outside the tarball: ${resolved}`;
+    if (readFileSync(resolved, 'utf8') !== readFileSync(path.join(root, 'kit/openapi.yaml'), 'utf8')) {
+      return `${kit.name}/openapi.yaml in the tarball differs from the repo's`;
     }
     return undefined;
   } catch (error) {
-    return `${pkg.name}/openapi.yaml does not resolve from the packed tarball: ${error.message}`;
+    return `${kit.name}/openapi.yaml does not resolve from the packed tarball: ${error.message}`;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

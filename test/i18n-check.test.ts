@@ -3,20 +3,22 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileMessage, type MessageValues } from '../src/i18n/format';
 import { formatCatalog, printMessage, pseudoLocalize, PSEUDO_PATH, SOURCE_PATH } from '../scripts/pseudo.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHECK = path.join(ROOT, 'scripts/i18n-check.mjs');
+// The kit's bin from its TypeScript source, through tsx (the built bin runs in test/kit/tarball.test.ts).
+const CHECK = path.join(ROOT, 'kit/src/i18n-check/cli.ts');
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const MESSAGES = path.join(ROOT, 'src/i18n/messages');
 
 type Catalog = Record<string, string>;
 
 function runCheck(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CHECK, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', TSX, CHECK, ...args], { cwd, encoding: 'utf8' });
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
@@ -56,12 +58,15 @@ describe('i18n-check', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('given the catalogs shipped in src/i18n/messages', () => {
-    it('should pass with exit 0 and a one-line summary', () => {
+    it('should pass with exit 0, and say plainly that it checked the package\'s own catalogs, not the reader\'s', () => {
       const { status, output } = runCheck([], ROOT);
       const catalogs = readdirSync(MESSAGES).filter((name) => name.endsWith('.json') && !name.endsWith('.notes.json') && name !== 'en.json');
       const keys = Object.keys(readCatalog(SOURCE_PATH)).length;
 
-      expect(output.trim()).toBe(`i18n: ${catalogs.length} catalogs, ${keys} keys, 0 problems`);
+      expect(output.trim().split('\n')).toEqual([
+        `i18n: ${catalogs.length} catalogs, ${keys} keys, 0 problems`,
+        `i18n: no catalog given, so these were the ${catalogs.length} catalogs shipped with @firstparty/active-sessions, not yours: pass your files, e.g. active-sessions-i18n-check fr.json`,
+      ]);
       expect(status).toBe(0);
     });
   });
@@ -285,7 +290,7 @@ describe('i18n-check', () => {
       write('de.json', { ...GERMAN, 'logOut.cancel': styles });
       const { status, output } = runCheck(['--source', 'en.json'], dir);
 
-      expect(output.trim()).toBe('i18n: 1 catalog, 5 keys, 0 problems');
+      expect(output.trim().split('\n')).toEqual(['i18n: 1 catalog, 5 keys, 0 problems', 'i18n: no catalog given, so these were the 1 catalog beside en.json']);
       expect(status).toBe(0);
     });
 
@@ -301,9 +306,9 @@ describe('i18n-check', () => {
 
   describe('given a localization team installing the package', () => {
     it('should expose the check as an executable bin', () => {
-      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
+      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'kit/package.json'), 'utf8')) as { bin?: Record<string, string> };
 
-      expect(pkg.bin?.['active-sessions-i18n-check']).toBe('scripts/i18n-check.mjs');
+      expect(pkg.bin?.['active-sessions-i18n-check']).toBe('dist/i18n-check/cli.js');
       expect(readFileSync(CHECK, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     });
 
@@ -312,7 +317,60 @@ describe('i18n-check', () => {
       const { status, output } = runCheck([file], dir);
 
       expect(output).toMatch(/^fr\.json: section\.intro: missing key/m);
+      expect(output).not.toMatch(/no catalog given/);
       expect(status).toBe(1);
+    });
+  });
+
+  describe('given a catalog whose file name is not a locale', () => {
+    // Polish needs `few` and `many`: a German-style plural with only `one` and `other` is wrong for it.
+    const POLISH_WITH_GERMAN_PLURALS = { ...GERMAN };
+
+    it('should say it cannot tell the locale, and that it skipped the plural checks, without failing', () => {
+      write('polish.json', POLISH_WITH_GERMAN_PLURALS);
+      const { status, output } = runCheck(['polish.json', '--source', 'en.json'], dir);
+
+      expect(output).toMatch(
+        /^polish\.json: skipped: cannot tell the locale from the file name, so the plural forms of its 1 plural message were not checked against a locale's rules; name the file after its locale \(fr\.json\) or pass --locale fr$/m,
+      );
+      expect(output).toMatch(/^i18n: 1 catalog, 5 keys, 0 problems$/m);
+      expect(status).toBe(0);
+    });
+
+    it('should check the plural forms of the locale given with --locale', () => {
+      write('polish.json', POLISH_WITH_GERMAN_PLURALS);
+      const { status, output } = runCheck(['polish.json', '--locale', 'pl', '--source', 'en.json'], dir);
+
+      expect(output).toMatch(/^polish\.json: section\.list\.label: \{count, plural\} is missing the 'few' form pl needs \(e\.g\. 2, 3, 4\)$/m);
+      expect(output).not.toMatch(/skipped:/);
+      expect(status).toBe(1);
+    });
+
+    it('should let --locale=tag override the locale of the file name', () => {
+      write('de.json', GERMAN);
+      const { status, output } = runCheck(['de.json', '--locale=pl', '--source=en.json'], dir);
+
+      expect(output).toMatch(/^de\.json: section\.list\.label: .*'many' form pl needs/m);
+      expect(status).toBe(1);
+    });
+
+    it('should say nothing was skipped when the catalog has no plural message', () => {
+      const { 'section.list.label': _plural, ...rest } = SOURCE;
+      write('en.json', rest);
+      const { 'section.list.label': _translated, ...german } = GERMAN;
+      write('german.json', german);
+      const { status, output } = runCheck(['german.json', '--source', 'en.json'], dir);
+
+      expect(output.trim()).toBe('i18n: 1 catalog, 4 keys, 0 problems');
+      expect(status).toBe(0);
+    });
+
+    it('should refuse a --locale Node.js does not know, with exit 2', () => {
+      write('de.json', GERMAN);
+      const { status, output } = runCheck(['de.json', '--locale', 'not a locale'], dir);
+
+      expect(output).toMatch(/^i18n: --locale not a locale is not a locale this Node\.js knows/m);
+      expect(status).toBe(2);
     });
   });
 });

@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 /** Where the spec is, for messages and for the tests that break it on purpose. */
-export const SPEC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'openapi.yaml');
+export const SPEC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'kit', 'openapi.yaml');
 
 type Json = Record<string, unknown>;
 type Parameter = { name: string; in: 'path' | 'query' | 'header' | 'cookie'; required?: boolean; schema: Json };
