@@ -104,7 +104,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
       await answerAfterDelay(request);
       switch (scenario.logOutAll ?? 'ok') {
         case 'fail':
-          return HttpResponse.json({ error: { code: 'internal' } }, { status: 503 });
+          return HttpResponse.json({ error: { code: 'unavailable' } }, { status: 503, headers: { 'Retry-After': '30' } });
         case 'hang':
           return forever();
         case 'ok':

@@ -97,6 +97,11 @@ export interface components {
              * @description When this device signed in (RFC 3339 with a time zone, e.g. `2025-06-11T09:48:00Z`).
              */
             signed_in_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the server last saw any session of this device in use (RFC 3339 with a time zone). It may be recorded coarsely (at most once a minute), is never before `signed_in_at` and never in the future. Leave it out (or `null`) when unknown; the row then shows only its sign-in.
+             */
+            last_active_at?: string | null;
         };
         /** @description Opaque and URL-safe (RFC 3986 unreserved characters), never `.` or `..`, unique in the list; never the session token or anything derived from it. */
         SessionId: string;
@@ -146,11 +151,11 @@ export interface components {
                 message?: components["schemas"]["ErrorMessage"];
             };
         };
-        /** @description 403 of `DELETE` and `POST`: CSRF check failed, or the feature is not available. */
+        /** @description 403 of `DELETE` and `POST`: CSRF check failed, re-authentication required, or the feature is not available. */
         ForbiddenError: {
             error: {
                 /** @enum {string} */
-                code: "csrf" | "sso_account" | "not_supported";
+                code: "csrf" | "reauthentication_required" | "sso_account" | "not_supported";
                 message?: components["schemas"]["ErrorMessage"];
             };
         };
@@ -178,6 +183,14 @@ export interface components {
                 message?: components["schemas"]["ErrorMessage"];
             };
         };
+        /** @description 503: the service is down for a while. */
+        UnavailableError: {
+            error: {
+                /** @constant */
+                code: "unavailable";
+                message?: components["schemas"]["ErrorMessage"];
+            };
+        };
         /** @description 5XX: the service failed or is down for a while. */
         ServerError: {
             error: {
@@ -197,7 +210,7 @@ export interface components {
                 "application/json": components["schemas"]["UnauthorizedError"];
             };
         };
-        /** @description `csrf`: the `X-CSRF-Token` header is missing or wrong. `sso_account` or `not_supported`: the feature is not available to this account (as for `GET /sessions`). Nothing was ended. */
+        /** @description `csrf`: the `X-CSRF-Token` header is missing or wrong. `reauthentication_required`: the service wants a recent sign-in (password, passkey or SSO) before ending sessions; the client asks the host to re-authenticate the reader, then sends the same call once more. `sso_account` or `not_supported`: the feature is not available to this account (as for `GET /sessions`). Nothing was ended. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -222,6 +235,17 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ServerError"];
+            };
+        };
+        /** @description The service is down for a while (for example its database): `unavailable`, with `Retry-After` in seconds. Never a hang and never a `500`. The client says to try again later. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnavailableError"];
             };
         };
     };
@@ -263,6 +287,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotAvailableError"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -271,6 +296,8 @@ export interface operations {
             query: {
                 /** @description `true` to also remove the device from trusted devices ("Log out and remove"), `false` otherwise. Exactly `true` or `false`; anything else, or missing, is `400 invalid_request`. */
                 remove_trusted_device: boolean;
+                /** @description `unrecognized` when the reader did not recognize the session ("Don't recognize it?"), for the service's security team. A server may record it, and must end the session exactly as without it. */
+                reason?: "unrecognized";
             };
             header: {
                 /** @description The anti-CSRF token of the caller's session, checked on every state-changing call (for example the value of a `csrf_token` cookie set at sign-in, or one bound to the session). Missing or wrong: `403 csrf`, nothing ended. The host supplies it to the client with `headers: () => ({ 'X-CSRF-Token': … })`. */
@@ -312,6 +339,7 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentSessionError"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -338,6 +366,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
             "5XX": components["responses"]["ServerError"];
         };
     };
