@@ -159,6 +159,18 @@ describe('active-sessions-contract-check', () => {
       ['logoutAllNoCompletesBy', 'logout-all.accepted', /answered 202 "\{\}": \/: Instance does not have required property "completes_by"/],
       ['logoutAllLeavesOne', 'logout-all.ends-all', /GET \/sessions as session 5 still answered 200 .* its token is still accepted/],
       ['logoutAllEndsOtherAccount', 'logout-all.scoped', /GET \/sessions as session 6 answered 401 .*: it was ended/],
+      // Issue 19: measured exit 0 against such a server before logout.unlisted, since only the 401 afterwards was checked.
+      [
+        'keepsListingLoggedOut',
+        'logout.unlisted',
+        /after DELETE of session 2 answered 204, session 1 still lists row "sess_\w+" \d+\.\d s later: a signed-out session is never listed/,
+        ['logout.gone', 'logout.unrecognized'],
+      ],
+      ['lastActiveNotIso', 'list.last-active', /row "sess_\w+" has last_active_at "3 hours ago", not an ISO 8601 date-time with a time zone/, ['list.schema']],
+      ['lastActiveBeforeSignIn', 'list.last-active', /row "sess_\w+" was last active at "2025-.*Z", before it signed in \("2025-.*Z"\)/],
+      ['lastActiveInFuture', 'list.last-active', /row "sess_\w+" was last active at "\d{4}-.*Z", in the future/],
+      ['unrecognizedRefused', 'logout.unrecognized', /remove_trusted_device=true&reason=unrecognized \(session 4\) answered 400 /],
+      ['unrecognizedEndsNothing', 'logout.unrecognized', /after DELETE of session 4 with reason=unrecognized answered 204, GET \/sessions as session 4 still answered 200 .* its token is still accepted/],
     ];
 
     it.each(cases)('should catch %s in %s, naming the rule, and exit 1', async (fault, id, evidence, alsoFailing = []) => {
@@ -176,6 +188,36 @@ describe('active-sessions-contract-check', () => {
     it('should cover every check with a fault but sessions.signed-in, which the next test covers', () => {
       const caught = new Set(cases.flatMap(([, id, , also = []]) => [id, ...also]));
       expect(IDS.filter((id) => !caught.has(id))).toEqual(['sessions.signed-in']);
+    });
+  });
+
+  describe('given a server that asks for re-authentication before ending sessions (B16)', () => {
+    const REAUTH = /— skipped: the server asks for re-authentication before ending sessions \(DELETE \/sessions\/sess_\w+\?remove_trusted_device=false answered 403 reauthentication_required; it signed in \d+ min before the check\): sign the sessions in again just before running the check$/;
+
+    it('should skip the log-out checks, saying why, and fail none, when the sessions signed in long ago', async () => {
+      const server = await serve(['reauthenticationRequired']);
+      const { code, lines } = await check([server.baseUrl, '--sessions', writeSessions(everySession(server))]);
+
+      expect(lines.filter((line) => line.startsWith('FAIL '))).toEqual([]);
+      for (const id of ['logout.current', 'logout.other', 'logout.unlisted', 'logout.gone', 'logout.remove-trusted', 'logout.unrecognized', 'logout-all.csrf', 'logout-all.accepted', 'logout-all.ends-all', 'logout-all.scoped']) {
+        expect(lineOf(lines, id)).toMatch(REAUTH);
+      }
+      // The CSRF refusals come first, and still count.
+      expect(lineOf(lines, 'logout.csrf-missing')).toMatch(/^pass /);
+      expect(lines.at(-1)).toMatch(/: \d+ passed, 0 failed, 10 skipped$/);
+      expect(server.signedInCount('ada')).toBe(5);
+      expect(code).toBe(0);
+    });
+
+    it('should fail it when the sessions were signed in just before the check', async () => {
+      const server = await startContractServer({ faults: ['reauthenticationRequired'], freshSignIns: true });
+      servers.push(server);
+      const { code, lines } = await check([server.baseUrl, '--sessions', writeSessions(everySession(server))]);
+
+      expect(lineOf(lines, 'logout.current')).toMatch(
+        /^FAIL logout\.current: .* — DELETE \/sessions\/sess_\w+\?remove_trusted_device=false answered 403 reauthentication_required, but session 1 signed in \d+ s before the check: a fresh sign-in is a recent password check$/,
+      );
+      expect(code).toBe(1);
     });
   });
 
