@@ -30,7 +30,7 @@ import path from 'node:path';
 import { build, preview } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumLaunchOptions } from './chromium.mjs';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from './chromium.ts';
 import { STACK, bundle, formatBytes, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.mjs';
 
 const argv = process.argv.slice(2);

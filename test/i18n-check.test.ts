@@ -10,7 +10,7 @@ import { compileMessage, type MessageValues } from '../src/i18n/format';
 import { formatCatalog, printMessage, pseudoLocalize, PSEUDO_PATH, SOURCE_PATH } from '../scripts/pseudo.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// The kit's bin from its TypeScript source, through tsx (the built bin runs in test/kit/tarball.test.ts).
+// The kit's bin from its TypeScript source, through tsx (the built bin runs in test/contract-check/kit-tarball.test.ts).
 const CHECK = path.join(ROOT, 'kit/src/i18n-check/cli.ts');
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const MESSAGES = path.join(ROOT, 'src/i18n/messages');

@@ -13,8 +13,8 @@
 //     reader's zone, and Log out works.
 //   The i18n-check and contract-check bins are the kit's (test/kit/tarball.test.ts).
 //
-//   node test/consumer/run.mjs [--react 18]   React 19 (the repo's), or React 18.3 (builds dist/ first when it is missing)
-//   KEEP_CONSUMER=1 node test/consumer/run.mjs   keeps the temp dir for a look
+//   npx tsx test/consumer/run.mjs [--react 18]   React 19 (the repo's), or React 18.3 (builds dist/ first when it is missing)
+//   KEEP_CONSUMER=1 npx tsx test/consumer/run.mjs   keeps the temp dir for a look
 //
 // Needs the npm registry or a warm npm cache (installs use --prefer-offline) and /usr/bin/chromium
 // (or CHROMIUM_PATH).
@@ -24,8 +24,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
-import { REACT18 } from '../../scripts/react18.mjs';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.ts';
+import { REACT18 } from '../../scripts/react18.ts';
 import { StepError, checkServerHtml, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -11,7 +11,7 @@ import { CHECKS, main, runContractCheck } from '../../kit/src/contract-check/ind
 import { startContractServer, type ContractServer, type Fault, type SessionEntry } from './contractServer';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// The kit's bin from its TypeScript source, through tsx (the built bin runs in test/kit/tarball.test.ts).
+// The kit's bin from its TypeScript source, through tsx (the built bin runs in test/contract-check/kit-tarball.test.ts).
 const BIN = path.join(ROOT, 'kit/src/contract-check/cli.ts');
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const IDS = CHECKS.map((c) => c.id);

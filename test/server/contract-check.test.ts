@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS, runContractCheck, type ContractSession } from '../../kit/src/contract-check/index.js';
 import { Browser, DATABASES, startTestServer, UA, type TestServer } from './harness';
 
-// The kit's bin from its TypeScript source, through tsx (the built bin runs in test/kit/tarball.test.ts).
+// The kit's bin from its TypeScript source, through tsx (the built bin runs in test/contract-check/kit-tarball.test.ts).
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'kit/src/contract-check/cli.ts');
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;

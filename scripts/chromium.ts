@@ -1,6 +1,7 @@
 // The one browser every Chromium run uses (Storybook tests, the consumer test, the bench): Debian's
 // Chromium, since Playwright cannot download its own here; CHROMIUM_PATH names another.
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Where the browser is. */
+export const CHROMIUM_PATH: string = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Playwright's launch options for it: headless-friendly flags, no background traffic. */
 export const chromiumLaunchOptions = {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../kit/src/contract-check/index.js';
-import { startContractServer, type ContractServer } from '../contract-check/contractServer';
+import { startContractServer, type ContractServer } from './contractServer';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KIT = path.join(ROOT, 'kit');
