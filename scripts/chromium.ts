@@ -6,5 +6,12 @@ export const CHROMIUM_PATH: string = process.env.CHROMIUM_PATH || '/usr/bin/chro
 /** Playwright's launch options for it: headless-friendly flags, no background traffic. */
 export const chromiumLaunchOptions = {
   executablePath: CHROMIUM_PATH,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 };

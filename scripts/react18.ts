@@ -16,10 +16,21 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const REACT18_DIR = path.join(root, 'node_modules/.cache/react-18');
 
 /** The React 18 the runs use, and its types. */
-export const REACT18: Record<string, string> = { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.28', '@types/react-dom': '18.3.7' };
+export const REACT18: Record<string, string> = {
+  react: '18.3.1',
+  'react-dom': '18.3.1',
+  '@types/react': '18.3.28',
+  '@types/react-dom': '18.3.7',
+};
 
 /** Packages that import React, installed again beside React 18 at the versions the repo has. */
-export const REACT_DEPENDENTS: string[] = ['@tanstack/react-query', '@radix-ui/react-dialog', '@radix-ui/react-dropdown-menu', '@testing-library/react', '@testing-library/dom'];
+export const REACT_DEPENDENTS: string[] = [
+  '@tanstack/react-query',
+  '@radix-ui/react-dialog',
+  '@radix-ui/react-dropdown-menu',
+  '@testing-library/react',
+  '@testing-library/dom',
+];
 
 function installedVersion(name: string): string {
   return (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -27,7 +38,11 @@ function installedVersion(name: string): string {
 
 /** Every name above, mapped to its copy in the React 18 folder (Vite `resolve.alias`: the name and its subpaths). */
 export function react18Aliases(): Record<string, string> {
-  return Object.fromEntries([...Object.keys(REACT18), ...REACT_DEPENDENTS].filter((n) => !n.startsWith('@types/')).map((name) => [name, path.join(REACT18_DIR, 'node_modules', name)]));
+  return Object.fromEntries(
+    [...Object.keys(REACT18), ...REACT_DEPENDENTS]
+      .filter((n) => !n.startsWith('@types/'))
+      .map((name) => [name, path.join(REACT18_DIR, 'node_modules', name)]),
+  );
 }
 
 /** Installs the folder when its package.json is not the one wanted; returns whether it is ready. */
@@ -40,10 +55,14 @@ export function ensureReact18({ quiet = false }: { quiet?: boolean } = {}): bool
   mkdirSync(REACT18_DIR, { recursive: true });
   writeFileSync(file, manifest);
   if (!quiet) console.log(`  installing React ${REACT18.react} and its dependents in ${path.relative(root, REACT18_DIR)}`);
-  const result = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', '--no-package-lock'], {
-    cwd: REACT18_DIR,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', '--no-package-lock'],
+    {
+      cwd: REACT18_DIR,
+      stdio: 'inherit',
+    },
+  );
   return result.status === 0 && existsSync(installed);
 }
 

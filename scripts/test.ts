@@ -32,7 +32,7 @@ const tsx = (script: string, ...args: string[]): [string, string[]] => ['npx', [
 
 /** A suite of test/suites.ts as a step: Vitest's project of that name, or the suite's own script. */
 function suiteStep(name: string): Step {
-  const suite = SUITES.find((s) => s.name === name) as Suite | undefined;
+  const suite: Suite | undefined = SUITES.find((s) => s.name === name);
   if (!suite) throw new Error(`test/suites.ts has no suite named ${name}`);
   const precondition = suite.react18 ? () => ensureReact18() : suite.browser ? requireChromium : undefined;
   const [command, args] = suite.script
@@ -61,7 +61,11 @@ const steps: Step[] = [
     requireChromium,
   ],
   ['consumer (React 18.3): the same app on React 18.3', ...tsx('test/consumer/run.mjs', '--react', '18'), requireChromium],
-  ['Next.js 16 App Router: the packed tarball, server prefetch + client section, driven in Chromium', ...tsx('test/next/run.mjs'), requireChromium],
+  [
+    'Next.js 16 App Router: the packed tarball, server prefetch + client section, driven in Chromium',
+    ...tsx('test/next/run.mjs'),
+    requireChromium,
+  ],
 ];
 
 // Every suite of test/suites.ts runs exactly once.
@@ -71,7 +75,9 @@ if (missing.length) throw new Error(`scripts/test.ts runs no step for ${missing.
 // The browser suites, the consumer tests and the bench launch it (scripts/chromium.ts).
 function requireChromium(): boolean {
   if (existsSync(CHROMIUM_PATH)) return true;
-  console.error(`Chromium is missing: run \`apt-get install -y chromium\` or \`bash .ci/run\` (looked for ${CHROMIUM_PATH}; CHROMIUM_PATH names another).`);
+  console.error(
+    `Chromium is missing: run \`apt-get install -y chromium\` or \`bash .ci/run\` (looked for ${CHROMIUM_PATH}; CHROMIUM_PATH names another).`,
+  );
   return false;
 }
 

@@ -58,9 +58,11 @@ describe('i18n-check', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('given the catalogs shipped in src/i18n/messages', () => {
-    it('should pass with exit 0, and say plainly that it checked the package\'s own catalogs, not the reader\'s', () => {
+    it("should pass with exit 0, and say plainly that it checked the package's own catalogs, not the reader's", () => {
       const { status, output } = runCheck([], ROOT);
-      const catalogs = readdirSync(MESSAGES).filter((name) => name.endsWith('.json') && !name.endsWith('.notes.json') && name !== 'en.json');
+      const catalogs = readdirSync(MESSAGES).filter(
+        (name) => name.endsWith('.json') && !name.endsWith('.notes.json') && name !== 'en.json',
+      );
       const keys = Object.keys(readCatalog(SOURCE_PATH)).length;
 
       expect(output.trim().split('\n')).toEqual([
@@ -71,7 +73,7 @@ describe('i18n-check', () => {
     });
   });
 
-  describe('given a correct translation of a team\'s own source', () => {
+  describe("given a correct translation of a team's own source", () => {
     it('should pass with exit 0', () => {
       const file = write('de.json', GERMAN);
       const { status, output } = runCheck([file, '--source', path.join(dir, 'en.json')], dir);
@@ -82,8 +84,15 @@ describe('i18n-check', () => {
 
     it('should accept optional plural forms and exact numbers in place of a category', () => {
       // French `many` only applies to millions; Arabic `zero` is exactly 0, so `=0` covers it.
-      write('fr.json', { ...GERMAN, 'section.list.label': '{count, plural, one {# session active} many {# de sessions actives} other {# sessions actives}}' });
-      write('ar.json', { ...GERMAN, 'section.list.label': '{count, plural, =0 {لا توجد جلسات} one {جلسة واحدة} two {جلستان} few {# جلسات} many {# جلسة} other {# جلسة}}' });
+      write('fr.json', {
+        ...GERMAN,
+        'section.list.label': '{count, plural, one {# session active} many {# de sessions actives} other {# sessions actives}}',
+      });
+      write('ar.json', {
+        ...GERMAN,
+        'section.list.label':
+          '{count, plural, =0 {لا توجد جلسات} one {جلسة واحدة} two {جلستان} few {# جلسات} many {# جلسة} other {# جلسة}}',
+      });
       const { status, output } = runCheck(['fr.json', 'ar.json', '--source', 'en.json'], dir);
 
       expect(output.trim()).toBe('i18n: 2 catalogs, 5 keys, 0 problems');
@@ -161,7 +170,7 @@ describe('i18n-check', () => {
         message: /\{app, select\} has no 'other' branch/,
       },
       {
-        problem: 'a select missing one of en\'s keys',
+        problem: "a select missing one of en's keys",
         edit: (c) => (c['row.app'] = '{app, select, chatgpt {ChatGPT} codex {Codex} other {Andere App}}'),
         key: 'row.app',
         message: /select \{app\} is missing the 'api_platform' branch/,
@@ -212,7 +221,8 @@ describe('i18n-check', () => {
       },
       {
         problem: 'a number skeleton inside a plural',
-        edit: (c) => (c['section.list.label'] = '{count, plural, one {# aktive Sitzung} other {{count, number, ::compact-short} aktive Sitzungen}}'),
+        edit: (c) =>
+          (c['section.list.label'] = '{count, plural, one {# aktive Sitzung} other {{count, number, ::compact-short} aktive Sitzungen}}'),
         key: 'section.list.label',
         message: /\{count, number, ::compact-short\} uses a skeleton/,
       },
@@ -238,12 +248,15 @@ describe('i18n-check', () => {
       const { status, output } = runCheck([target, '--source', path.join(dir, 'en.json')], dir);
       const lines = output.split('\n').filter((l) => l.startsWith(`${file}: ${key}: `));
 
-      expect(lines.some((l) => message.test(l)), output).toBe(true);
+      expect(
+        lines.some((l) => message.test(l)),
+        output,
+      ).toBe(true);
       expect(output).toMatch(/^i18n: 1 catalog, 5 keys, [1-9]\d* problems?$/m);
       expect(status).toBe(1);
     });
 
-    it('should report invalid JSON with the parser\'s reason', () => {
+    it("should report invalid JSON with the parser's reason", () => {
       write('de.json', '{"logOut.cancel": "Abbrechen",}');
       const { status, output } = runCheck(['de.json', '--source', 'en.json'], dir);
 
@@ -290,7 +303,10 @@ describe('i18n-check', () => {
       write('de.json', { ...GERMAN, 'logOut.cancel': styles });
       const { status, output } = runCheck(['--source', 'en.json'], dir);
 
-      expect(output.trim().split('\n')).toEqual(['i18n: 1 catalog, 5 keys, 0 problems', 'i18n: no catalog given, so these were the 1 catalog beside en.json']);
+      expect(output.trim().split('\n')).toEqual([
+        'i18n: 1 catalog, 5 keys, 0 problems',
+        'i18n: no catalog given, so these were the 1 catalog beside en.json',
+      ]);
       expect(status).toBe(0);
     });
 
@@ -341,7 +357,9 @@ describe('i18n-check', () => {
       write('polish.json', POLISH_WITH_GERMAN_PLURALS);
       const { status, output } = runCheck(['polish.json', '--locale', 'pl', '--source', 'en.json'], dir);
 
-      expect(output).toMatch(/^polish\.json: section\.list\.label: \{count, plural\} is missing the 'few' form pl needs \(e\.g\. 2, 3, 4\)$/m);
+      expect(output).toMatch(
+        /^polish\.json: section\.list\.label: \{count, plural\} is missing the 'few' form pl needs \(e\.g\. 2, 3, 4\)$/m,
+      );
       expect(output).not.toMatch(/skipped:/);
       expect(status).toBe(1);
     });

@@ -27,7 +27,11 @@ export const SUITES: readonly Suite[] = [
     config: 'test/contract-check/vitest.config.ts',
     about: 'contract check: the bin against a correct server and deliberately broken ones; the kit packed and installed',
   },
-  { name: 'server', config: 'test/server/vitest.config.ts', about: 'reference server over HTTP (PGlite; PostgreSQL too when DATABASE_URL is set)' },
+  {
+    name: 'server',
+    config: 'test/server/vitest.config.ts',
+    about: 'reference server over HTTP (PGlite; PostgreSQL too when DATABASE_URL is set)',
+  },
   { name: 'storybook', config: '.storybook/vitest.config.ts', about: 'stories as browser tests (Chromium)', browser: true },
   { name: 'a11y', config: 'test/browser/vitest.config.ts', about: 'keyboard and screen reader (Chromium)', browser: true },
   {
@@ -37,5 +41,10 @@ export const SUITES: readonly Suite[] = [
     browser: true,
     script: 'scripts/visual.mjs',
   },
-  { name: 'e2e', config: 'test/e2e/vitest.config.ts', about: 'end to end: the demo page against the reference server (PGlite), in Chromium', browser: true },
+  {
+    name: 'e2e',
+    config: 'test/e2e/vitest.config.ts',
+    about: 'end to end: the demo page against the reference server (PGlite), in Chromium',
+    browser: true,
+  },
 ];

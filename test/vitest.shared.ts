@@ -8,7 +8,16 @@ import { configDefaults, defineProject, mergeConfig, type TestProjectConfigurati
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The folders of test/ whose tests run in a suite of their own (Node, or Chromium), never in jsdom. */
-export const JSDOM_EXCLUDE = [...configDefaults.exclude, 'browser/**', 'visual/**', 'server/**', 'e2e/**', 'contract-check/**', 'consumer/**', 'next/**'];
+export const JSDOM_EXCLUDE = [
+  ...configDefaults.exclude,
+  'browser/**',
+  'visual/**',
+  'server/**',
+  'e2e/**',
+  'contract-check/**',
+  'consumer/**',
+  'next/**',
+];
 
 // Found up front, so a cold run does not reload mid-test ("Failed to fetch dynamically imported module").
 export const BROWSER_DEPS = [

@@ -68,13 +68,22 @@ type StoredSession = {
 export type SessionEntry = { headers: Record<string, string>; account?: 'other' };
 
 const DEVICES = [
-  { device: { browser: 'Chrome', os: 'macOS', type: 'desktop' }, location: { city: 'San Francisco', region: 'California', country: 'US' }, apps: ['chatgpt'] },
+  {
+    device: { browser: 'Chrome', os: 'macOS', type: 'desktop' },
+    location: { city: 'San Francisco', region: 'California', country: 'US' },
+    apps: ['chatgpt'],
+  },
   { device: { browser: 'Safari', os: 'iOS', type: 'mobile' }, location: { city: 'Berlin', country: 'DE' }, apps: ['chatgpt'] },
   { device: { browser: 'Edge', os: 'Windows', type: 'desktop' }, location: { city: 'Tokyo', country: 'JP' }, apps: ['chatgpt', 'codex'] },
-  { device: { browser: 'Firefox', os: 'Linux', type: 'desktop' }, location: { city: 'Kraków', region: 'Lesser Poland', country: 'PL' }, apps: ['api_platform'] },
+  {
+    device: { browser: 'Firefox', os: 'Linux', type: 'desktop' },
+    location: { city: 'Kraków', region: 'Lesser Poland', country: 'PL' },
+    apps: ['api_platform'],
+  },
 ];
 
-const STACK = 'Error: no such session\n    at deleteSession (/srv/app/src/routes.ts:88:11)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)';
+const STACK =
+  'Error: no such session\n    at deleteSession (/srv/app/src/routes.ts:88:11)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)';
 
 export type ContractServer = {
   /** The base URL of the contract, e.g. http://127.0.0.1:40123/api. */
@@ -87,7 +96,10 @@ export type ContractServer = {
 };
 
 /** Starts the server on 127.0.0.1 and a free port. */
-export async function startContractServer({ faults = [], freshSignIns = false }: { faults?: Fault[]; freshSignIns?: boolean } = {}): Promise<ContractServer> {
+export async function startContractServer({
+  faults = [],
+  freshSignIns = false,
+}: { faults?: Fault[]; freshSignIns?: boolean } = {}): Promise<ContractServer> {
   const has = (fault: Fault) => faults.includes(fault);
   const sessions: StoredSession[] = [];
   let serial = 0;
@@ -96,7 +108,10 @@ export async function startContractServer({ faults = [], freshSignIns = false }:
     const look = DEVICES[serial % DEVICES.length]!;
     serial += 1;
     const session: StoredSession = {
-      id: token && has('idIsTokenHash') ? createHash('sha256').update(token).digest('hex') : `sess_${serial}_${randomBytes(3).toString('hex')}`,
+      id:
+        token && has('idIsTokenHash')
+          ? createHash('sha256').update(token).digest('hex')
+          : `sess_${serial}_${randomBytes(3).toString('hex')}`,
       account,
       token,
       csrf: randomBytes(16).toString('base64url'),
@@ -171,7 +186,8 @@ export async function startContractServer({ faults = [], freshSignIns = false }:
     if (other && has('ipInLocation')) other.location = { city: '203.0.113.7', country: 'US' };
     if (other && has('duplicateIds')) rows.push({ ...other });
     if (other && has('lastActiveNotIso')) other.last_active_at = '3 hours ago';
-    if (other && has('lastActiveBeforeSignIn')) other.last_active_at = new Date(Date.parse(String(other.signed_in_at)) - 86_400_000).toISOString();
+    if (other && has('lastActiveBeforeSignIn'))
+      other.last_active_at = new Date(Date.parse(String(other.signed_in_at)) - 86_400_000).toISOString();
     if (other && has('lastActiveInFuture')) other.last_active_at = new Date(Date.now() + 3_600_000).toISOString();
     const cacheControl = has('cacheable') ? 'private, max-age=60' : 'no-store';
     send(res, 200, has('listNotWrapped') ? rows : { sessions: rows }, { 'cache-control': cacheControl });
@@ -184,7 +200,14 @@ export async function startContractServer({ faults = [], freshSignIns = false }:
     return header === caller.csrf;
   }
 
-  function logOut(req: IncomingMessage, res: ServerResponse, caller: StoredSession, rawId: string, flag: string | null, reason: string | null) {
+  function logOut(
+    req: IncomingMessage,
+    res: ServerResponse,
+    caller: StoredSession,
+    rawId: string,
+    flag: string | null,
+    reason: string | null,
+  ) {
     if (!csrfOk(req, caller)) return error(res, 403, 'csrf');
     if (has('reauthenticationRequired')) return error(res, 403, 'reauthentication_required');
     if (reason !== null && reason !== 'unrecognized') return error(res, 400, 'invalid_request', { message: 'reason must be unrecognized' });
@@ -208,7 +231,12 @@ export async function startContractServer({ faults = [], freshSignIns = false }:
     }
     const target = sessions.find((s) => s.id === id);
     const notFound = () =>
-      error(res, 404, 'not_found', has('leaksStackTrace') ? { message: STACK } : has('echoesToken') ? { message: `no session for token ${caller.token}` } : {});
+      error(
+        res,
+        404,
+        'not_found',
+        has('leaksStackTrace') ? { message: STACK } : has('echoesToken') ? { message: `no session for token ${caller.token}` } : {},
+      );
     if (!target) return has('unknownId204') ? send(res, 204) : notFound();
     if (!target.listed) return has('goneIdAnswers200') ? send(res, 200, {}) : notFound();
     if (target.account !== caller.account && !has('crossAccountDelete')) return notFound();
@@ -224,7 +252,9 @@ export async function startContractServer({ faults = [], freshSignIns = false }:
   function logOutAll(req: IncomingMessage, res: ServerResponse, caller: StoredSession) {
     if (!csrfOk(req, caller)) return error(res, 403, 'csrf');
     if (has('reauthenticationRequired')) return error(res, 403, 'reauthentication_required');
-    const spared = has('logoutAllLeavesOne') ? sessions.find((s) => s.account === caller.account && s !== caller && s.tokenAccepted) : undefined;
+    const spared = has('logoutAllLeavesOne')
+      ? sessions.find((s) => s.account === caller.account && s !== caller && s.tokenAccepted)
+      : undefined;
     for (const session of sessions) {
       if (session === spared) continue;
       if (session.account === caller.account || has('logoutAllEndsOtherAccount')) end(session);
@@ -258,7 +288,11 @@ export async function startContractServer({ faults = [], freshSignIns = false }:
     signIn(account) {
       // Fresh: signed in just now (B16: a recent password check), last seen just now too.
       const now = new Date().toISOString();
-      const session = addSession(account, randomBytes(16).toString('base64url'), freshSignIns ? { signedInAt: now, lastActiveAt: now } : {});
+      const session = addSession(
+        account,
+        randomBytes(16).toString('base64url'),
+        freshSignIns ? { signedInAt: now, lastActiveAt: now } : {},
+      );
       return {
         headers: { Cookie: `sid=${session.token}; csrf_token=${session.csrf}`, 'X-CSRF-Token': session.csrf },
         ...(account === 'bob' ? { account: 'other' as const } : {}),

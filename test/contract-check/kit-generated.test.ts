@@ -5,6 +5,9 @@ import { GENERATED_PATH, generateContractTypes } from '../../kit/scripts/generat
 
 describe('the contract types generated from kit/openapi.yaml', () => {
   it('should be up to date (run npm run kit:generate after changing openapi.yaml)', async () => {
-    expect(readFileSync(GENERATED_PATH, 'utf8') === (await generateContractTypes()), 'kit/src/openapi.generated.ts is stale: run npm run kit:generate').toBe(true);
+    expect(
+      readFileSync(GENERATED_PATH, 'utf8') === (await generateContractTypes()),
+      'kit/src/openapi.generated.ts is stale: run npm run kit:generate',
+    ).toBe(true);
   }, 30_000);
 });

@@ -34,7 +34,10 @@ describe('@firstparty/active-sessions-kit, packed and installed', () => {
     if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
     const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
     writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'backend-team', private: true, type: 'module' }));
-    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `./${filename}`], { cwd: app, encoding: 'utf8' });
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `./${filename}`], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     if (install.status !== 0) throw new Error(`npm install of the kit failed:\n${install.stdout}${install.stderr}`);
   }, 240_000);
 
@@ -60,11 +63,13 @@ describe('@firstparty/active-sessions-kit, packed and installed', () => {
     const { code, stdout, stderr } = await bin(app, 'active-sessions-contract-check', [server.baseUrl, '--sessions', 'sessions.json']);
 
     expect(stderr).toBe('');
-    expect(stdout.trim().split('\n').at(-1)).toBe(`contract-check: ${CHECKS.length} checks against ${server.baseUrl}: ${CHECKS.length} passed, 0 failed, 0 skipped`);
+    expect(stdout.trim().split('\n').at(-1)).toBe(
+      `contract-check: ${CHECKS.length} checks against ${server.baseUrl}: ${CHECKS.length} passed, 0 failed, 0 skipped`,
+    );
     expect(code).toBe(0);
   }, 60_000);
 
-  it('should run active-sessions-i18n-check on a team\'s catalog, against the English source it ships', async () => {
+  it("should run active-sessions-i18n-check on a team's catalog, against the English source it ships", async () => {
     cpSync(path.join(ROOT, 'src/i18n/messages/de.json'), path.join(app, 'de.json'));
     const good = await bin(app, 'active-sessions-i18n-check', ['de.json']);
     writeFileSync(path.join(app, 'fr.json'), JSON.stringify({ 'section.title': 'Sessions actives' }));

@@ -121,7 +121,12 @@ export function createContext(options: {
       } catch {
         body = undefined;
       }
-      const route: Route = path === '/sessions' ? '/sessions' : method === 'POST' && path === '/sessions/logout_all' ? '/sessions/logout_all' : '/sessions/{id}';
+      const route: Route =
+        path === '/sessions'
+          ? '/sessions'
+          : method === 'POST' && path === '/sessions/logout_all'
+            ? '/sessions/logout_all'
+            : '/sessions/{id}';
       // What a message may quote: the body without any credential of the file, before it is cut short.
       const shown = secrets.reduce((t, { secret }) => t.split(secret).join('<credential>'), text);
       const res: Answer = {

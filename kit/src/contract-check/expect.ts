@@ -32,7 +32,10 @@ export function rowsOf(res: Answer, who: string): unknown[] {
           : '';
     throw new Failure(`GET /sessions as ${who} answered ${answer(res)}${hint}`);
   }
-  if (!res.isJson) throw new Failure(`GET /sessions as ${who} answered 200 ${res.contentType || 'without a content type'} ${show(res.shown, 80)}, not application/json`);
+  if (!res.isJson)
+    throw new Failure(
+      `GET /sessions as ${who} answered 200 ${res.contentType || 'without a content type'} ${show(res.shown, 80)}, not application/json`,
+    );
   const sessions = isRow(res.body) ? res.body.sessions : undefined;
   if (!Array.isArray(sessions)) throw new Failure(`GET /sessions as ${who} answered 200 ${show(res.shown)}, which has no "sessions" array`);
   return sessions;
@@ -55,7 +58,9 @@ export async function expectAlive(ctx: CheckContext, session: Session, after: st
   const res = await list(ctx, session);
   if (res.status === 200) return;
   if (res.status === 401) ended(ctx, session);
-  throw new Failure(`${after}, and then GET /sessions as session ${session.n} answered ${answer(res)}: it was ${res.status === 401 ? 'ended' : 'broken'}`);
+  throw new Failure(
+    `${after}, and then GET /sessions as session ${session.n} answered ${answer(res)}: it was ${res.status === 401 ? 'ended' : 'broken'}`,
+  );
 }
 
 /** Which of these sessions a request ended; session 1 must also still list every row it listed. */
@@ -64,7 +69,8 @@ export async function endedAmong(ctx: CheckContext, sessions: Session[]): Promis
   for (const session of sessions.filter(live)) {
     const res = await list(ctx, session);
     if (res.status === 401) ended(ctx, session);
-    if (res.status !== 200) problems.push(`session ${session.n} was ${res.status === 401 ? 'ended' : `broken (GET /sessions answered ${answer(res)})`}`);
+    if (res.status !== 200)
+      problems.push(`session ${session.n} was ${res.status === 401 ? 'ended' : `broken (GET /sessions answered ${answer(res)})`}`);
     else if (session === ctx.acting && ctx.expectedIds) {
       const rows = isRow(res.body) && Array.isArray(res.body.sessions) ? res.body.sessions : [];
       const now = new Set(idsOf(rows));
@@ -97,7 +103,9 @@ export async function expectRefusal(
     .map(([status, code]) => `${status} {"error":{"code":"${code}"}}`)
     .join(' or ');
   if (!right) {
-    throw new Failure(`${as}${res.method} ${showPath(res.path)} answered ${answer(res)}; expected ${expected}${damage.length ? `, and then ${damage.join('; ')}` : ''}`);
+    throw new Failure(
+      `${as}${res.method} ${showPath(res.path)} answered ${answer(res)}; expected ${expected}${damage.length ? `, and then ${damage.join('; ')}` : ''}`,
+    );
   }
   if (damage.length) throw new Failure(`${as}${res.method} ${showPath(res.path)} answered ${res.status}, but then ${damage.join('; ')}`);
 }
@@ -110,14 +118,21 @@ export async function expectRefused(ctx: CheckContext, session: Session, after: 
     const waited = ((Date.now() - started) / 1000).toFixed(1);
     if (res.status === 401) {
       if (errorCodeOf(res.body) !== 'unauthorized') {
-        throw new Failure(`${after}, session ${session.n} was refused with 401 but ${show(res.shown)}, not {"error":{"code":"unauthorized"}}`);
+        throw new Failure(
+          `${after}, session ${session.n} was refused with 401 but ${show(res.shown)}, not {"error":{"code":"unauthorized"}}`,
+        );
       }
       return waited;
     }
     if (res.status !== 200) {
-      throw new Failure(`${after}, GET /sessions as session ${session.n} answered ${answer(res)}; a logged-out session is refused with 401 {"error":{"code":"unauthorized"}}`);
+      throw new Failure(
+        `${after}, GET /sessions as session ${session.n} answered ${answer(res)}; a logged-out session is refused with 401 {"error":{"code":"unauthorized"}}`,
+      );
     }
-    if (Date.now() - started >= waitMs) throw new Failure(`${after}, GET /sessions as session ${session.n} still answered 200 ${waited} s later: its token is still accepted`);
+    if (Date.now() - started >= waitMs)
+      throw new Failure(
+        `${after}, GET /sessions as session ${session.n} still answered 200 ${waited} s later: its token is still accepted`,
+      );
     await sleep(POLL_MS);
   }
 }
@@ -130,7 +145,9 @@ export async function expectUnlisted(ctx: CheckContext, rowId: string, after: st
     const waited = ((Date.now() - started) / 1000).toFixed(1);
     if (!idsOf(rows).includes(rowId)) return waited;
     if (Date.now() - started >= ctx.listGraceMs) {
-      throw new Failure(`${after}, session 1 still lists row ${show(rowId, 40)} ${waited} s later: a signed-out session is never listed once its logout has propagated`);
+      throw new Failure(
+        `${after}, session 1 still lists row ${show(rowId, 40)} ${waited} s later: a signed-out session is never listed once its logout has propagated`,
+      );
     }
     await sleep(POLL_MS);
   }
@@ -161,7 +178,9 @@ export function reauthenticationAsked(ctx: CheckContext, res: Answer): void {
       `${res.method} ${showPath(res.path)} answered 403 reauthentication_required, but session 1 signed in ${Math.max(0, Math.round(age / 1000))} s before the check: a fresh sign-in is a recent password check`,
     );
   }
-  const when = Number.isNaN(signedInAt) ? 'its sign-in time is not listed' : `it signed in ${Math.round(age / 60_000)} min before the check`;
+  const when = Number.isNaN(signedInAt)
+    ? 'its sign-in time is not listed'
+    : `it signed in ${Math.round(age / 60_000)} min before the check`;
   ctx.reauthentication = `the server asks for re-authentication before ending sessions (${res.method} ${showPath(res.path)} answered 403 reauthentication_required; ${when}): sign the sessions in again just before running the check`;
   throw new Skipped(ctx.reauthentication);
 }

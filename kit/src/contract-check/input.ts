@@ -22,12 +22,12 @@ export type Session = {
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Validates the parsed sessions file; throws UsageError naming the first problem. */
 export function readSessions(data: unknown): Session[] {
-  if (!Array.isArray(data)) throw new UsageError('the sessions file must be a JSON array of sessions, e.g. [{ "headers": { "Cookie": "…" } }]');
+  if (!Array.isArray(data))
+    throw new UsageError('the sessions file must be a JSON array of sessions, e.g. [{ "headers": { "Cookie": "…" } }]');
   if (data.length === 0) throw new UsageError('the sessions file is empty: it needs at least one signed-in session');
   return data.map((entry: unknown, index) => {
     const at = `session ${index + 1}`;
@@ -62,7 +62,8 @@ export function readBaseUrl(value: string): string {
   } catch {
     throw new UsageError(`"${value}" is not a URL; give the base URL of the contract, e.g. https://staging.example.com/api`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`the base URL must be http: or https:, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`the base URL must be http: or https:, not ${url.protocol}`);
   if (url.search || url.hash) throw new UsageError('the base URL must not have a query or fragment');
   return url.href.replace(/\/+$/, '');
 }

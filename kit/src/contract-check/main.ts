@@ -72,10 +72,15 @@ function readSessionsFile(file: string): unknown {
 const LABEL = { pass: 'pass', fail: 'FAIL', skip: 'skip' } as const;
 
 /** Where the command line prints, and the options a test may shorten. */
-export type MainOptions = { out?: (line: string) => void; err?: (line: string) => void } & Partial<Omit<ContractCheckOptions, 'baseUrl' | 'sessions'>>;
+export type MainOptions = { out?: (line: string) => void; err?: (line: string) => void } & Partial<
+  Omit<ContractCheckOptions, 'baseUrl' | 'sessions'>
+>;
 
 /** The command line; resolves with the exit code (0, 1 or 2). `out` prints results, `err` the usage and errors. */
-export async function main(argv: string[] = process.argv.slice(2), { out = console.log, err = console.error, ...options }: MainOptions = {}): Promise<number> {
+export async function main(
+  argv: string[] = process.argv.slice(2),
+  { out = console.log, err = console.error, ...options }: MainOptions = {},
+): Promise<number> {
   let args: Exclude<Args, { help: true }>;
   let sessions: unknown;
   try {
@@ -104,7 +109,9 @@ export async function main(argv: string[] = process.argv.slice(2), { out = conso
     out(JSON.stringify({ baseUrl: args.baseUrl, ...result }, null, 2));
   } else {
     for (const check of result.checks) out(`${LABEL[check.status]} ${check.id}: ${check.message}`);
-    out(`contract-check: ${plural(result.checks.length, 'check')} against ${args.baseUrl}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`);
+    out(
+      `contract-check: ${plural(result.checks.length, 'check')} against ${args.baseUrl}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`,
+    );
   }
   return result.ok ? 0 : 1;
 }

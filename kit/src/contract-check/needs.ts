@@ -13,7 +13,8 @@ export const needList: Need = (ctx) => {
   return undefined;
 };
 
-export const needOwnRow: Need = (ctx) => needList(ctx) ?? (ctx.acting.currentId ? undefined : "needs session 1's own row, marked is_current (see list.one-current)");
+export const needOwnRow: Need = (ctx) =>
+  needList(ctx) ?? (ctx.acting.currentId ? undefined : "needs session 1's own row, marked is_current (see list.one-current)");
 
 /** B16: once the server asked for re-authentication, the calls that end sessions are not tried again. */
 export const needNoReauthentication: Need = (ctx) => ctx.reauthentication;
@@ -39,7 +40,8 @@ function whyNoVictim(ctx: CheckContext, count: number, note: string): string {
   const reasons = ctx.first.slice(1).map((session) => {
     if (session.endedBy) return `session ${session.n} was ended by ${session.endedBy}`;
     if (!session.signedIn) return `session ${session.n} is not signed in (see sessions.signed-in)`;
-    if (session.currentId === ctx.acting.currentId) return `session ${session.n} is listed as the same row as session 1 (the same browser?)`;
+    if (session.currentId === ctx.acting.currentId)
+      return `session ${session.n} is listed as the same row as session 1 (the same browser?)`;
     return `session ${session.n} is left`;
   });
   return `needs ${count} signed-in session${count === 1 ? '' : 's'} of the account besides session 1, each on its own row${note}: ${reasons.join('; ')}`;
@@ -66,13 +68,17 @@ export const needOther: Need = (ctx) => {
   if (!session) return 'needs a session marked "account": "other" in --sessions';
   const other = ctx.other.find(live);
   if (!other?.currentId) {
-    return session.endedBy ? `session ${session.n} (other account) was ended by ${session.endedBy}` : `session ${session.n} (other account) is not signed in (see sessions.signed-in)`;
+    return session.endedBy
+      ? `session ${session.n} (other account) was ended by ${session.endedBy}`
+      : `session ${session.n} (other account) is not signed in (see sessions.signed-in)`;
   }
   return undefined;
 };
 
 export const needCsrf: Need = (ctx) =>
-  Object.keys(ctx.acting.headers).some(isCsrfHeader) ? undefined : "session 1's headers have no CSRF header (a name with csrf or xsrf in it, e.g. X-CSRF-Token)";
+  Object.keys(ctx.acting.headers).some(isCsrfHeader)
+    ? undefined
+    : "session 1's headers have no CSRF header (a name with csrf or xsrf in it, e.g. X-CSRF-Token)";
 
 /** The first reason of several needs. */
 export const all =

@@ -59,7 +59,11 @@ export function loadContract(openapiPath: string = OPENAPI_PATH): Contract {
       let parts = ['paths', route, method.toLowerCase(), 'responses', key];
       // A response may be a $ref to components/responses.
       const ref = (at(parts) as Node)?.$ref;
-      if (typeof ref === 'string' && ref.startsWith('#/')) parts = ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+      if (typeof ref === 'string' && ref.startsWith('#/'))
+        parts = ref
+          .slice(2)
+          .split('/')
+          .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
       const content = at([...parts, 'content']) as Node;
       const type = content && Object.keys(content).find((t) => /json/.test(t));
       if (!type) return [];

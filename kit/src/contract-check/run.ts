@@ -2,7 +2,7 @@
 import { CHECK_LIST } from './checks/index.js';
 import { createContext } from './context.js';
 import { Failure, NoAnswer, Skipped } from './errors.js';
-import { readBaseUrl, readSessions, type ContractSession } from './input.js';
+import { readBaseUrl, readSessions } from './input.js';
 import { loadContract, OPENAPI_PATH } from './openapi.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -25,8 +25,8 @@ export type ContractCheckResult = {
 export type ContractCheckOptions = {
   /** Where the contract is served, e.g. `http://127.0.0.1:8787/api`. */
   baseUrl: string;
-  /** The sessions file's content; the first session is the one the checks act from. */
-  sessions: ContractSession[] | unknown;
+  /** The sessions file's content, a ContractSession[] (checked at run time); the first session is the one the checks act from. */
+  sessions: unknown;
   /** Each request fails after this long. @default 10000 */
   timeoutMs?: number;
   /** How long a logged-out session may still be accepted before it fails. @default 3000 */

@@ -46,7 +46,8 @@ export function randomToken(length: number): string {
 }
 
 export const ENDED_STATUS = /^(signed|logged|log)[_-]?out$|^(revoked|expired|ended|terminated|inactive|deleted|closed)$/i;
-export const ENDED_AT = /^(signed_out|logged_out|revoked|ended|terminated|deleted)_?at$|^(signedOut|loggedOut|revoked|ended|terminated|deleted)At$/;
+export const ENDED_AT =
+  /^(signed_out|logged_out|revoked|ended|terminated|deleted)_?at$|^(signedOut|loggedOut|revoked|ended|terminated|deleted)At$/;
 const IP_OR_COORDINATE_KEY =
   /^(ips?|ip_?addr(ess)?|ipAddress|remote_?addr(ess)?|client_?ip|x_forwarded_for|lat|lng|lon|long|latitude|longitude|coords?|coordinates|geo_?point|geolocation)$/i;
 const COORDINATE_TEXT = /-?\d{1,3}\.\d{3,}\s*[,;]\s*-?\d{1,3}\.\d{3,}|\d{1,3}°\s*\d{1,2}['′]/;
@@ -84,7 +85,10 @@ const LEAKS: [string, RegExp][] = [
     'a stack trace',
     /\b\w*(?:Error|Exception)\b[^\n]*\n\s+at\s|Traceback \(most recent call last\)|goroutine \d+ \[|\bat [\w$]+(?:\.[\w$<>]+)+\([\w$]+\.(?:java|kt|scala):\d+\)/,
   ],
-  ['a file path', /(?:^|[\s"'(=:@])(?:file:\/\/)?\/(?:home|root|usr|var|etc|srv|opt|app|tmp|workspace|Users|code|src|build|dist|node_modules|lib|mnt|data)\/[\w.@-]/],
+  [
+    'a file path',
+    /(?:^|[\s"'(=:@])(?:file:\/\/)?\/(?:home|root|usr|var|etc|srv|opt|app|tmp|workspace|Users|code|src|build|dist|node_modules|lib|mnt|data)\/[\w.@-]/,
+  ],
   ['a file path', /\b[A-Za-z]:\\[\w .-]+\\|[\w-]+\.(?:[cm]?[jt]sx?|py|rb|go|java|php|cs|rs|exs?):\d+\b/],
   [
     'SQL',
@@ -114,7 +118,8 @@ export function leakIn(response: Answer): string | undefined {
 export const isCsrfHeader = (name: string) => /csrf|xsrf/i.test(name);
 
 /** The headers without the CSRF one. */
-export const withoutCsrf = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => !isCsrfHeader(name)));
+export const withoutCsrf = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !isCsrfHeader(name)));
 
 /** Only the headers that carry no credential. */
 export function credentialless(headers: Record<string, string>): Record<string, string> {

@@ -31,7 +31,14 @@ function collectArguments(ast: MessageFormatElement[]): Map<string, Argument> {
   return args;
 }
 
-function compareArguments(file: string, key: string, sourceArgs: Map<string, Argument>, args: Map<string, Argument>, sourceName: string, report: Report) {
+function compareArguments(
+  file: string,
+  key: string,
+  sourceArgs: Map<string, Argument>,
+  args: Map<string, Argument>,
+  sourceName: string,
+  report: Report,
+) {
   for (const [name, expected] of sourceArgs) {
     const actual = args.get(name);
     if (!actual) {
@@ -43,10 +50,12 @@ function compareArguments(file: string, key: string, sourceArgs: Map<string, Arg
       continue;
     }
     for (const option of expected.selectKeys) {
-      if (option !== 'other' && !actual.selectKeys.has(option)) report.add(file, key, `select {${name}} is missing the '${option}' branch (${sourceName} has it)`);
+      if (option !== 'other' && !actual.selectKeys.has(option))
+        report.add(file, key, `select {${name}} is missing the '${option}' branch (${sourceName} has it)`);
     }
     for (const option of actual.selectKeys) {
-      if (!expected.selectKeys.has(option)) report.add(file, key, `select {${name}} has a branch '${option}' that ${sourceName} doesn't have`);
+      if (!expected.selectKeys.has(option))
+        report.add(file, key, `select {${name}} has a branch '${option}' that ${sourceName} doesn't have`);
     }
   }
   for (const [name, actual] of args) {
@@ -92,7 +101,11 @@ function checkBranches(file: string, key: string, ast: MessageFormatElement[], l
     hasPlural = true;
     for (const option of options) {
       if (!option.startsWith('=') && !PLURAL_CATEGORIES.has(option)) {
-        report.add(file, key, `{${el.value}, ${kind}} has '${option}', which is not a plural category (zero, one, two, few, many, other or =N)`);
+        report.add(
+          file,
+          key,
+          `{${el.value}, ${kind}} has '${option}', which is not a plural category (zero, one, two, few, many, other or =N)`,
+        );
       }
     }
     if (!locale) return;
@@ -103,12 +116,17 @@ function checkBranches(file: string, key: string, ast: MessageFormatElement[], l
       // `=0` covers Arabic `zero`, `=1` covers Polish `one`: only numbers left uncovered count.
       const uncovered = examples.filter((n) => !exact.has(n));
       if (category !== 'other' && uncovered.length > 0 && !options.includes(category)) {
-        report.add(file, key, `{${el.value}, ${kind}} is missing the '${category}' form ${locale} needs (e.g. ${uncovered.slice(0, 3).join(', ')})`);
+        report.add(
+          file,
+          key,
+          `{${el.value}, ${kind}} is missing the '${category}' form ${locale} needs (e.g. ${uncovered.slice(0, 3).join(', ')})`,
+        );
       }
     }
     const known = new Set<string>(new Intl.PluralRules(locale, { type }).resolvedOptions().pluralCategories);
     for (const option of options) {
-      if (PLURAL_CATEGORIES.has(option) && !known.has(option)) report.add(file, key, `{${el.value}, ${kind}} has a '${option}' form, which ${locale} never uses`);
+      if (PLURAL_CATEGORIES.has(option) && !known.has(option))
+        report.add(file, key, `{${el.value}, ${kind}} has a '${option}' form, which ${locale} never uses`);
     }
   });
   return hasPlural;

@@ -113,7 +113,8 @@ export function main(argv: string[] = process.argv.slice(2), out: (line: string)
   // Grouped by file in the order checked, then in source key order.
   const files = [...new Set(report.problems.map((problem) => problem.file))];
   const keyOrder = new Map(Object.keys(source ?? {}).map((key, index) => [key, index]));
-  const rank = ({ file, key }: { file: string; key: string }) => [files.indexOf(file), key === '(file)' ? -1 : (keyOrder.get(key) ?? keyOrder.size)] as const;
+  const rank = ({ file, key }: { file: string; key: string }) =>
+    [files.indexOf(file), key === '(file)' ? -1 : (keyOrder.get(key) ?? keyOrder.size)] as const;
   const problems = report.problems
     .map((problem, index) => ({ problem, index, rank: rank(problem) }))
     .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index)

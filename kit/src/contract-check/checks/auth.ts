@@ -20,7 +20,9 @@ export const authForged: Check = {
   id: 'auth.forged',
   rule: 'an unknown or forged session token is refused: 401 {"error":{"code":"unauthorized"}}',
   needs: (ctx) =>
-    Object.keys(forged(ctx.acting.headers, randomToken)).length ? undefined : "session 1's headers have no Cookie, Authorization or token header to forge",
+    Object.keys(forged(ctx.acting.headers, randomToken)).length
+      ? undefined
+      : "session 1's headers have no Cookie, Authorization or token header to forge",
   async run(ctx) {
     // Same-length random values, then a classic injection, in every credential the session carries.
     const kinds: [string, (length: number) => string][] = [

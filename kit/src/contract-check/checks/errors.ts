@@ -87,7 +87,9 @@ export const errorsPlainBodies: Check = {
       else if (errors.length) problems.push(`${what} ${show(res.shown, 80)}: ${errors[0]}`);
     }
     if (problems.length) {
-      throw new Failure(`${plural(problems.length, 'bad error body', 'bad error bodies')}: ${[...new Set(problems)].slice(0, 3).join(' | ')}`);
+      throw new Failure(
+        `${plural(problems.length, 'bad error body', 'bad error bodies')}: ${[...new Set(problems)].slice(0, 3).join(' | ')}`,
+      );
     }
     return `${plural(ctx.errorResponses.length, 'error body', 'error bodies')}, each as documented`;
   },

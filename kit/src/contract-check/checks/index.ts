@@ -2,9 +2,30 @@
 import type { Check } from '../check.js';
 import { authForged, authNone } from './auth.js';
 import { errorsBadFlag, errorsHostileId, errorsPlainBodies, errorsUnknownId } from './errors.js';
-import { listEverySession, listIdsOpaque, listLastActive, listNoEnded, listNoIp, listNoStore, listOk, listOneCurrent, listSchema, listUniqueIds, sessionsSignedIn } from './list.js';
+import {
+  listEverySession,
+  listIdsOpaque,
+  listLastActive,
+  listNoEnded,
+  listNoIp,
+  listNoStore,
+  listOk,
+  listOneCurrent,
+  listSchema,
+  listUniqueIds,
+  sessionsSignedIn,
+} from './list.js';
 import { logoutAllAccepted, logoutAllCsrf, logoutAllEndsAll, logoutAllScoped } from './logout-all.js';
-import { logoutCsrfMissing, logoutCsrfWrong, logoutCurrent, logoutGone, logoutOther, logoutRemoveTrusted, logoutUnlisted, logoutUnrecognized } from './logout.js';
+import {
+  logoutCsrfMissing,
+  logoutCsrfWrong,
+  logoutCurrent,
+  logoutGone,
+  logoutOther,
+  logoutRemoveTrusted,
+  logoutUnlisted,
+  logoutUnrecognized,
+} from './logout.js';
 import { scopeDelete, scopeList } from './scope.js';
 
 export const CHECK_LIST: readonly Check[] = [

@@ -65,14 +65,19 @@ export const listLastActive: Check = {
       if (value === undefined || value === null) continue;
       present++;
       const which = typeof row.id === 'string' ? `row ${show(row.id, 40)}` : 'a row';
-      const at = typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i.test(value) ? Date.parse(value) : Number.NaN;
+      const at =
+        typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i.test(value)
+          ? Date.parse(value)
+          : Number.NaN;
       if (Number.isNaN(at)) {
         problems.push(`${which} has last_active_at ${show(value)}, not an ISO 8601 date-time with a time zone`);
         continue;
       }
       const signedIn = typeof row.signed_in_at === 'string' ? Date.parse(row.signed_in_at) : Number.NaN;
-      if (!Number.isNaN(signedIn) && at < signedIn) problems.push(`${which} was last active at ${show(value)}, before it signed in (${show(row.signed_in_at)})`);
-      if (at > now + CLOCK_SKEW_MS) problems.push(`${which} was last active at ${show(value)}, in the future (the check's clock reads ${new Date(now).toISOString()})`);
+      if (!Number.isNaN(signedIn) && at < signedIn)
+        problems.push(`${which} was last active at ${show(value)}, before it signed in (${show(row.signed_in_at)})`);
+      if (at > now + CLOCK_SKEW_MS)
+        problems.push(`${which} was last active at ${show(value)}, in the future (the check's clock reads ${new Date(now).toISOString()})`);
     }
     if (problems.length) throw new Failure(problems.slice(0, 3).join('; '));
     return present ? `${plural(present, 'row')} with last_active_at, each plausible` : 'no row has last_active_at (it is optional)';
@@ -98,7 +103,8 @@ export const listOneCurrent: Check = {
   async run(ctx) {
     const current = currentRows(ctx.list ?? []);
     if (current.length === 0) throw new Failure('no row has is_current: true');
-    if (current.length > 1) throw new Failure(`${current.length} rows have is_current: true: ${current.map((r) => show(r.id, 40)).join(', ')}`);
+    if (current.length > 1)
+      throw new Failure(`${current.length} rows have is_current: true: ${current.map((r) => show(r.id, 40)).join(', ')}`);
     return `the current row is ${show(current[0]?.id, 40)}`;
   },
 };
@@ -113,7 +119,8 @@ export const listNoEnded: Check = {
       const which = typeof row.id === 'string' ? `row ${show(row.id, 40)}` : 'a row';
       if (typeof row.status === 'string' && ENDED_STATUS.test(row.status)) problems.push(`${which} has status ${show(row.status)}`);
       for (const [key, value] of Object.entries(row)) {
-        if (ENDED_AT.test(key) && value !== null && value !== undefined && value !== '') problems.push(`${which} has ${key}: ${show(value)}`);
+        if (ENDED_AT.test(key) && value !== null && value !== undefined && value !== '')
+          problems.push(`${which} has ${key}: ${show(value)}`);
       }
     }
     if (problems.length) throw new Failure(problems.slice(0, 3).join('; '));
@@ -186,13 +193,16 @@ export const sessionsSignedIn: Check = {
 export const listEverySession: Check = {
   id: 'list.every-session',
   rule: 'B1: GET /sessions lists every signed-in session of the account',
-  needs: (ctx) => needOwnRow(ctx) ?? (ctx.first.slice(1).some(live) ? undefined : 'needs two signed-in sessions of the account in --sessions'),
+  needs: (ctx) =>
+    needOwnRow(ctx) ?? (ctx.first.slice(1).some(live) ? undefined : 'needs two signed-in sessions of the account in --sessions'),
   async run(ctx) {
     const listed = new Set(idsOf(ctx.list ?? []));
     const others = ctx.first.slice(1).filter(live);
     const missing = others.filter((s) => !s.currentId || !listed.has(s.currentId));
     if (missing.length) {
-      throw new Failure(missing.map((s) => `session ${s.n}'s row ${show(s.currentId, 40)} (current in its own list) is not in session 1's list`).join('; '));
+      throw new Failure(
+        missing.map((s) => `session ${s.n}'s row ${show(s.currentId, 40)} (current in its own list) is not in session 1's list`).join('; '),
+      );
     }
     return `session 1 lists the rows of sessions ${[1, ...others.map((s) => s.n)].join(', ')}`;
   },

@@ -33,7 +33,9 @@ export const logoutAllAccepted: Check = {
       for (const session of before) ended(ctx, session);
     }
     if (res.status !== 202) throw new Failure(`POST /sessions/logout_all answered ${answer(res)}; expected 202`);
-    const problems = res.isJson ? (ctx.contract.validateAnswer('POST', '/sessions/logout_all', 202, res.body) ?? []) : ['not application/json'];
+    const problems = res.isJson
+      ? (ctx.contract.validateAnswer('POST', '/sessions/logout_all', 202, res.body) ?? [])
+      : ['not application/json'];
     const raw = isRow(res.body) ? res.body.completes_by : undefined;
     const completesBy = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
     if (problems.length || Number.isNaN(completesBy)) {
@@ -58,7 +60,9 @@ export const logoutAllEndsAll: Check = {
     const { sessions, completesBy } = ctx.loggedOutAll ?? { sessions: [], completesBy: 0 };
     // Sessions must be refused by completes_by at the latest: wait that long (and the grace), no longer.
     const waitMs = Math.max(0, completesBy - Date.now()) + ctx.graceMs;
-    const results = await Promise.allSettled(sessions.map((session) => expectRefused(ctx, session, 'after log out all was accepted', waitMs)));
+    const results = await Promise.allSettled(
+      sessions.map((session) => expectRefused(ctx, session, 'after log out all was accepted', waitMs)),
+    );
     const problems = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
     const crash = problems.find((e) => !(e instanceof Failure));
     if (crash) throw crash;

@@ -42,7 +42,9 @@ export const logoutCsrfWrong: Check = {
   rule: 'DELETE with a wrong CSRF token answers 403 {"error":{"code":"csrf"}} and ends nothing',
   needs: all(needVictim({ total: 2 }), needCsrf),
   run(ctx) {
-    const headers = Object.fromEntries(Object.entries(ctx.acting.headers).map(([name, value]) => [name, isCsrfHeader(name) ? randomToken(value.length) : value]));
+    const headers = Object.fromEntries(
+      Object.entries(ctx.acting.headers).map(([name, value]) => [name, isCsrfHeader(name) ? randomToken(value.length) : value]),
+    );
     return refuseWithoutCsrf(ctx, headers, 'with a wrong CSRF token');
   },
 };
@@ -71,7 +73,8 @@ export const logoutOther: Check = {
   },
 };
 
-const needGone = (ctx: CheckContext) => needList(ctx) ?? needNoReauthentication(ctx) ?? (ctx.gone ? undefined : 'needs a session logged out by logout.other');
+const needGone = (ctx: CheckContext) =>
+  needList(ctx) ?? needNoReauthentication(ctx) ?? (ctx.gone ? undefined : 'needs a session logged out by logout.other');
 
 export const logoutUnlisted: Check = {
   id: 'logout.unlisted',
@@ -118,7 +121,11 @@ export const logoutUnrecognized: Check = {
   }),
   async run(ctx) {
     const { victim, waited } = await logOutVictim(ctx, 'remove_trusted_device=true&reason=unrecognized', ' with reason=unrecognized');
-    const unlisted = await expectUnlisted(ctx, victim.currentId, `after DELETE of session ${victim.n} with reason=unrecognized answered 204`);
+    const unlisted = await expectUnlisted(
+      ctx,
+      victim.currentId,
+      `after DELETE of session ${victim.n} with reason=unrecognized answered 204`,
+    );
     return `DELETE of session ${victim.n} with reason=unrecognized answered 204; refused with 401 after ${waited} s; unlisted after ${unlisted} s`;
   },
 };

@@ -14,12 +14,20 @@ export const scopeList: Check = {
     const firstListed = new Set(idsOf(ctx.list ?? []));
     for (const other of ctx.other.filter(live)) {
       const otherListed = new Set(idsOf(other.rows ?? []));
-      if (other.currentId && firstListed.has(other.currentId)) problems.push(`session 1 lists session ${other.n}'s own row ${show(other.currentId, 40)}`);
+      if (other.currentId && firstListed.has(other.currentId))
+        problems.push(`session 1 lists session ${other.n}'s own row ${show(other.currentId, 40)}`);
       const mine = ctx.first.filter((s) => live(s) && s.currentId && otherListed.has(s.currentId));
       if (mine.length) problems.push(`session ${other.n} (other account) lists the rows of sessions ${mine.map((s) => s.n).join(', ')}`);
-      const shared = [...otherListed].filter((id) => firstListed.has(id) && id !== other.currentId && !mine.some((s) => s.currentId === id));
+      const shared = [...otherListed].filter(
+        (id) => firstListed.has(id) && id !== other.currentId && !mine.some((s) => s.currentId === id),
+      );
       if (shared.length) {
-        problems.push(`${plural(shared.length, 'more row is', 'more rows are')} listed to both accounts (${shared.slice(0, 3).map((id) => show(id, 40)).join(', ')})`);
+        problems.push(
+          `${plural(shared.length, 'more row is', 'more rows are')} listed to both accounts (${shared
+            .slice(0, 3)
+            .map((id) => show(id, 40))
+            .join(', ')})`,
+        );
       }
     }
     if (problems.length) throw new Failure(problems.join('; '));
@@ -35,7 +43,11 @@ export const scopeDelete: Check = {
     const other = ctx.other.find(live);
     if (!other?.currentId) throw new Error('scope.delete ran without a live session of the other account');
     let res = await ctx.send('DELETE', `/sessions/${encodeURIComponent(other.currentId)}?remove_trusted_device=false`, ctx.acting.headers);
-    await expectRefusal(ctx, res, { expect: { 404: 'not_found' }, guarded: [other, ctx.acting], as: `from session 1, of session ${other.n}'s row: ` });
+    await expectRefusal(ctx, res, {
+      expect: { 404: 'not_found' },
+      guarded: [other, ctx.acting],
+      as: `from session 1, of session ${other.n}'s row: `,
+    });
     // Back the other way, aimed at a session that is not session 1 when there is one.
     const target = victims(ctx)[0] ?? ctx.acting;
     res = await ctx.send('DELETE', `/sessions/${encodeURIComponent(target.currentId ?? '')}?remove_trusted_device=false`, other.headers);
