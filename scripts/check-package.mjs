@@ -68,7 +68,20 @@ if (!sizeOnly) {
 
   step('attw --pack . --profile esm-only');
   // styles.css has no types by nature; every JavaScript entry point must resolve for Node16 ESM and bundlers.
-  if (run('npx', ['--no-install', 'attw', '--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', '--format', 'table-flipped']) !== 0) {
+  if (
+    run('npx', [
+      '--no-install',
+      'attw',
+      '--pack',
+      '.',
+      '--profile',
+      'esm-only',
+      '--exclude-entrypoints',
+      './styles.css',
+      '--format',
+      'table-flipped',
+    ]) !== 0
+  ) {
     problems.push('attw reported problems (above).');
   }
 
@@ -103,9 +116,23 @@ if (!sizeOnly) {
   step('kit: build, publint --strict, attw (kit/, @firstparty/active-sessions-kit)');
   if (run('npm', ['run', '--silent', '--workspace', 'kit', 'build']) !== 0) problems.push('the kit build failed (above).');
   else {
-    if (run('npx', ['--no-install', 'publint', 'run', 'kit', '--strict']) !== 0) problems.push('publint reported problems in the kit (above).');
+    if (run('npx', ['--no-install', 'publint', 'run', 'kit', '--strict']) !== 0)
+      problems.push('publint reported problems in the kit (above).');
     // openapi.yaml has no types by nature.
-    if (run('npx', ['--no-install', 'attw', '--pack', 'kit', '--profile', 'esm-only', '--exclude-entrypoints', './openapi.yaml', '--format', 'table-flipped']) !== 0) {
+    if (
+      run('npx', [
+        '--no-install',
+        'attw',
+        '--pack',
+        'kit',
+        '--profile',
+        'esm-only',
+        '--exclude-entrypoints',
+        './openapi.yaml',
+        '--format',
+        'table-flipped',
+      ]) !== 0
+    ) {
       problems.push('attw reported problems in the kit (above).');
     }
     step('exports: @firstparty/active-sessions-kit/openapi.yaml resolves from the packed kit');
@@ -116,7 +143,11 @@ if (!sizeOnly) {
 
   step('dist: imports declared, "use client" on the root entry\'s React modules only');
   const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
-  const optional = new Set(Object.entries(pkg.peerDependenciesMeta ?? {}).filter(([, m]) => m.optional).map(([n]) => n));
+  const optional = new Set(
+    Object.entries(pkg.peerDependenciesMeta ?? {})
+      .filter(([, m]) => m.optional)
+      .map(([n]) => n),
+  );
   const dist = path.join(root, 'dist');
   for (const file of walk(dist)) {
     if (!file.endsWith('.js')) continue;
@@ -126,9 +157,13 @@ if (!sizeOnly) {
     // Modules using React are client modules (Next.js App Router); the others stay callable from a
     // Server Component: createFetchSessionsClient, prefetchActiveSessions, the catalogs.
     const usesReact = /\bfrom\s*["']react(\/jsx-runtime)?["']/.test(code);
-    if (isRootEntry && usesReact && !code.startsWith('"use client";')) problems.push(`${rel} uses React but does not start with "use client";`);
-    if ((!isRootEntry || !usesReact) && code.startsWith('"use client";')) problems.push(`${rel} is not a client module but starts with "use client";`);
-    for (const [, spec] of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g)) {
+    if (isRootEntry && usesReact && !code.startsWith('"use client";'))
+      problems.push(`${rel} uses React but does not start with "use client";`);
+    if ((!isRootEntry || !usesReact) && code.startsWith('"use client";'))
+      problems.push(`${rel} is not a client module but starts with "use client";`);
+    for (const [, spec] of code.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g,
+    )) {
       if (!spec || spec.startsWith('.')) continue;
       const name = packageOf(spec);
       if (!declared.has(name)) problems.push(`${rel} imports "${spec}", which package.json does not declare`);
@@ -142,7 +177,10 @@ function resolveSpecFromTarball() {
   const work = mkdtempSync(path.join(os.tmpdir(), 'active-sessions-spec-'));
   const kit = JSON.parse(readFileSync(path.join(root, 'kit/package.json'), 'utf8'));
   try {
-    const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: path.join(root, 'kit'), encoding: 'utf8' });
+    const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+      cwd: path.join(root, 'kit'),
+      encoding: 'utf8',
+    });
     if (packed.status !== 0) return `npm pack failed: ${packed.stderr}`;
     const [{ filename }] = JSON.parse(packed.stdout);
     const installed = path.join(work, 'node_modules', ...kit.name.split('/'));
@@ -173,7 +211,9 @@ for (const [key, { label, gz }] of Object.entries(BUDGETS)) {
   if (!ok) problems.push(`${label} is ${formatBytes(measured.gz)} gz, over its ${formatBytes(gz)} budget`);
 }
 // Reported, not budgeted on their own.
-console.log(`  · the section's code alone, English catalog apart: ${formatBytes(cost.sectionCode.gz)} gz (${formatBytes(cost.sectionCode.min)} min)`);
+console.log(
+  `  · the section's code alone, English catalog apart: ${formatBytes(cost.sectionCode.gz)} gz (${formatBytes(cost.sectionCode.min)} min)`,
+);
 console.log(`  · headless hook + fetch client: ${formatBytes(cost.headless.gz)} gz (${formatBytes(cost.headless.min)} min)`);
 
 if (problems.length) {
