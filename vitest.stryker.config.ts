@@ -1,15 +1,17 @@
-// Stryker's view of the tests: vite.config.ts with only its `unit` project (jsdom), so mutation testing
-// never starts the Storybook browser project. The project is taken from vite.config.ts rather than
-// written out again, so a change to the unit tests' setup reaches Stryker too.
+// Stryker's view of the tests: the suite of test/suites.ts marked `mutation` (the jsdom `unit` suite), alone,
+// so mutation testing never starts a browser. Its config is imported, not written out again, so a change
+// to the unit tests' setup reaches Stryker too.
 import { relative } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type UserWorkspaceConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import config from './vite.config';
+import { SUITES } from './test/suites.ts';
+import unitConfig from './test/vitest.config.ts';
 
-const projects = config.test?.projects ?? [];
-const unit = projects.filter((project) => typeof project === 'object' && 'test' in project && project.test?.name === 'unit');
-if (unit.length !== 1) throw new Error('vitest.stryker.config.ts: vite.config.ts has no project named "unit".');
-const [project] = unit as [{ test?: object }];
+const mutated = SUITES.filter((suite) => suite.mutation);
+if (mutated.length !== 1 || mutated[0]?.config !== 'test/vitest.config.ts') {
+  throw new Error('vitest.stryker.config.ts: test/suites.ts must mark exactly one suite, test/vitest.config.ts, with `mutation`.');
+}
+const unit: UserWorkspaceConfig = unitConfig;
 
 /**
  * Stryker stops a mutant's run at the first failing test. Vitest's own order runs the longest file
@@ -36,10 +38,8 @@ class QuickestFirst extends BaseSequencer {
 // the property tests (thousands of generated payloads) can then take longer than Vitest's 5 s default.
 // Stryker still ends a mutant that hangs, by its own timeout (stryker.config.mjs).
 export default defineConfig({
-  ...config,
-  test: {
-    ...config.test,
-    sequence: { ...config.test?.sequence, sequencer: QuickestFirst },
-    projects: [{ ...project, test: { ...project.test, testTimeout: 60_000 } }],
-  },
+  ...unit,
+  // The unit suite's paths are relative to its folder, as when Vitest loads it as a project.
+  root: 'test',
+  test: { ...unit.test, sequence: { sequencer: QuickestFirst }, testTimeout: 60_000 },
 });

@@ -1,14 +1,8 @@
-/** A session as the REST contract sends it (snake_case). Fixtures may break the contract on purpose. */
-export type WireSession = {
-  id: string;
-  is_current: boolean;
-  is_trusted: boolean;
-  status: string;
-  apps: string[];
-  device?: { browser?: string; os?: string; type?: string } | null;
-  location?: { city?: string; region?: string; country?: string } | null;
-  signed_in_at?: string | null;
-};
+import type { WireSession } from '../kit/src/contract';
+
+// The one declaration of a row on the wire: generated from kit/openapi.yaml. Fixtures that break the
+// contract on purpose say so with a cast (scenarios.ts).
+export type { WireSession };
 
 const MINUTE = 60_000;
 

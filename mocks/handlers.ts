@@ -116,7 +116,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
       if (refused) return refused;
       switch (scenario.logOutAll ?? 'ok') {
         case 'fail':
-          return HttpResponse.json({ error: { code: 'internal' } }, { status: 503 });
+          return HttpResponse.json({ error: { code: 'unavailable' } }, { status: 503, headers: { 'Retry-After': '30' } });
         case 'hang':
           return forever();
         case 'ok':

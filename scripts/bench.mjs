@@ -30,7 +30,7 @@ import path from 'node:path';
 import { build, preview } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumLaunchOptions } from './chromium.mjs';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from './chromium.ts';
 import { STACK, bundle, formatBytes, measureFirstLoad, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.mjs';
 
 const argv = process.argv.slice(2);
@@ -68,8 +68,7 @@ console.log(`# ${packageName} — cost (npm run bench)\n`);
 // 1. Our bytes.
 const own = await measureOwnCost();
 console.log("## Bytes this package adds (min+gzip; the design card's stack external, anything else counted)\n");
-const ownLine = (label, size) =>
-  console.log(`  ${pad(label, 58)} ${padStart(formatBytes(size.gz), 9)}   (${formatBytes(size.min)} min)`);
+const ownLine = (label, size) => console.log(`  ${pad(label, 58)} ${padStart(formatBytes(size.gz), 9)}   (${formatBytes(size.min)} min)`);
 ownLine('whole section (ActiveSessionsSection; issue budget 8 KB)', own.section);
 ownLine('  of which code, ICU formatter included', own.sectionCode);
 ownLine('  of which the English catalog', own.catalog);
@@ -100,7 +99,9 @@ for (const group of STACK) {
   console.log(`  ${pad(group.label, 58)} ${padStart(formatBytes(s.gz - ownSection), 9)}   (${formatBytes(s.min - ownSectionMin)} min)`);
 }
 const page = sizes((await bundle(`${SECTION}\n${MOUNT}`)).js);
-console.log(`  ${pad('all of them together', 58)} ${padStart(formatBytes(page.gz - ownSection), 9)}   (${formatBytes(page.min - ownSectionMin)} min)`);
+console.log(
+  `  ${pad('all of them together', 58)} ${padStart(formatBytes(page.gz - ownSection), 9)}   (${formatBytes(page.min - ownSectionMin)} min)`,
+);
 console.log(
   `  ${pad('→ section + everything it needs, in one bundle', 58)} ${padStart(formatBytes(page.gz), 9)}   (the section's own share: ${((100 * ownSection) / page.gz).toFixed(0)}%)`,
 );
@@ -451,7 +452,20 @@ const browser = await chromium.launch(chromiumLaunchOptions);
 // End to end (cold page): one sample per page load.
 const times = { section: [], all: [], logOutSection: [], logOutAll: [] };
 // Like for like (warm, data loaded): per page load, the median of MOUNTS samples (and every sample).
-const RENDER_KEYS = ['all', 'bare', 'section', 'bareShown', 'allFrame', 'bareFrame', 'sectionFrame', 'bareShownFrame', 'removeAll', 'removeBare', 'changeAll', 'changeBare'];
+const RENDER_KEYS = [
+  'all',
+  'bare',
+  'section',
+  'bareShown',
+  'allFrame',
+  'bareFrame',
+  'sectionFrame',
+  'bareShownFrame',
+  'removeAll',
+  'removeBare',
+  'changeAll',
+  'changeBare',
+];
 const render = Object.fromEntries(RENDER_KEYS.map((key) => [key, []]));
 const renderSamples = Object.fromEntries(RENDER_KEYS.map((key) => [key, []]));
 const warmLogOut = { all: [], section: [] };
@@ -571,7 +585,9 @@ const perRunRatios = (ours, bare) => `per run: ${render[ours].map((t, i) => (t /
 const verdict = (r) => (r <= BUDGET_RATIO ? 'within budget' : 'OVER BUDGET');
 
 console.log(`\n## Time in ${chromiumVersion || 'Chromium'} (headless, production build, ${RUNS} page loads per line)`);
-console.log(`\n### Render, like for like: the data already loaded, everything warmed (median of ${MOUNTS} fresh mounts per page, then of the pages)\n`);
+console.log(
+  `\n### Render, like for like: the data already loaded, everything warmed (median of ${MOUNTS} fresh mounts per page, then of the pages)\n`,
+);
 console.log('  Each sample: flushSync(root.render(…)) on a fresh root + forced layout (getBoundingClientRect/offsetHeight).');
 console.log('  Ours: ActiveSessionsProvider over a QueryClient that already holds the list (no fetch, no waiting), after a');
 console.log('  throwaway mount warmed the translator, Intl formatters and JIT. Bare: React rendering a <ul> of the same row');
@@ -579,25 +595,43 @@ console.log('  texts (innerText of our rows), warmed the same way. Both in the s
 const ratio = ratioOf('all', 'bare');
 line(`ours: all ${ROWS} rows (Provider + ActiveSessionsList pageSize=${ROWS})`, ms(m('all')), runs(render.all));
 line(`bare React <ul> of the same ${ROWS} row texts`, ms(m('bare')), runs(render.bare));
-line(`ratio, ${ROWS} rows vs bare (budget ≤ ${BUDGET_RATIO}×, not asserted)`, `${ratio.toFixed(2)}×`, `${verdict(ratio)}; ${perRunRatios('all', 'bare')}`);
+line(
+  `ratio, ${ROWS} rows vs bare (budget ≤ ${BUDGET_RATIO}×, not asserted)`,
+  `${ratio.toFixed(2)}×`,
+  `${verdict(ratio)}; ${perRunRatios('all', 'bare')}`,
+);
 const shownRatio = ratioOf('section', 'bareShown');
 line(`ours: ActiveSessionsSection over ${ROWS} sessions (shows ${shownWarm})`, ms(m('section')), runs(render.section));
 line(`bare React <ul> of those ${shownWarm} row texts`, ms(m('bareShown')), runs(render.bareShown));
-line(`ratio, the section as shipped vs bare (budget ≤ ${BUDGET_RATIO}×)`, `${shownRatio.toFixed(2)}×`, `${verdict(shownRatio)}; ${perRunRatios('section', 'bareShown')}`);
+line(
+  `ratio, the section as shipped vs bare (budget ≤ ${BUDGET_RATIO}×)`,
+  `${shownRatio.toFixed(2)}×`,
+  `${verdict(shownRatio)}; ${perRunRatios('section', 'bareShown')}`,
+);
 console.log('  (the section also renders its heading, intro, log-out-all card, help links and live region; the bare list only the rows)');
 console.log(`\n  The same mounts + the main thread's work in the next frame (rAF callback → a task queued there: style, layout,`);
 console.log('  ResizeObserver callbacks, paint). Our rows use content-visibility: auto, so the forced layout above skips even the');
-console.log('  on-screen rows\' contents; they are laid out in this frame. The bare list\'s frame only paints.\n');
+console.log("  on-screen rows' contents; they are laid out in this frame. The bare list's frame only paints.\n");
 const frameRatio = ratioOf('allFrame', 'bareFrame');
 const shownFrameRatio = ratioOf('sectionFrame', 'bareShownFrame');
 line(`ours: all ${ROWS} rows, to the next frame`, ms(m('allFrame')), runs(render.allFrame));
 line(`bare <ul> of ${ROWS} row texts, to the next frame`, ms(m('bareFrame')), runs(render.bareFrame));
-line(`ratio, ${ROWS} rows, to the next frame`, `${frameRatio.toFixed(2)}×`, `${verdict(frameRatio)}; ${perRunRatios('allFrame', 'bareFrame')}`);
+line(
+  `ratio, ${ROWS} rows, to the next frame`,
+  `${frameRatio.toFixed(2)}×`,
+  `${verdict(frameRatio)}; ${perRunRatios('allFrame', 'bareFrame')}`,
+);
 line(`ours: the section (shows ${shownWarm}), to the next frame`, ms(m('sectionFrame')), runs(render.sectionFrame));
 line(`bare <ul> of ${shownWarm} row texts, to the next frame`, ms(m('bareShownFrame')), runs(render.bareShownFrame));
-line(`ratio, the section, to the next frame`, `${shownFrameRatio.toFixed(2)}×`, `${verdict(shownFrameRatio)}; ${perRunRatios('sectionFrame', 'bareShownFrame')}`);
+line(
+  `ratio, the section, to the next frame`,
+  `${shownFrameRatio.toFixed(2)}×`,
+  `${verdict(shownFrameRatio)}; ${perRunRatios('sectionFrame', 'bareShownFrame')}`,
+);
 
-console.log(`\n### Re-render after the data changes, ${ROWS} rows mounted (one commit: flushSync(update) + forced layout; median of ${MOUNTS} per page)\n`);
+console.log(
+  `\n### Re-render after the data changes, ${ROWS} rows mounted (one commit: flushSync(update) + forced layout; median of ${MOUNTS} per page)\n`,
+);
 console.log(`  Ours: queryClient.setQueryData(list key, next list) with TanStack Query's notifications made synchronous for the`);
 console.log(`  update; bare: the same <ul> re-rendered with the same change.\n`);
 const removeRatio = ratioOf('removeAll', 'removeBare');
@@ -613,7 +647,7 @@ line(`ratio, change one`, `${changeRatio.toFixed(2)}×`, perRunRatios('changeAll
 
 console.log(`\n### End to end (one sample per fresh page; not comparable with a bare list)\n`);
 console.log('  Mount: render call → rows in the DOM and laid out, cold, including the in-memory fetch, wire validation,');
-console.log('  TanStack Query\'s async scheduling, first-time translator/Intl set-up, rendering, layout and idle time between.');
+console.log("  TanStack Query's async scheduling, first-time translator/Intl set-up, rendering, layout and idle time between.");
 console.log('  Log out one: confirm click → row gone and modal closed, including the in-memory DELETE, the refetch of the list');
 console.log('  (GET), TanStack Query\'s scheduling and the re-render; "warm" is the same after the like-for-like mounts above.\n');
 line(`mount, all ${ROWS} rows (Provider + ActiveSessionsList pageSize=${ROWS})`, ms(median(times.all)), runs(times.all));
@@ -641,4 +675,6 @@ if (profileReport) console.log(`\n## Where the mounts spend their time (Chromium
 console.log('\n## Requests\n');
 line('per mount', seen.section.mounted.requests.length, seen.section.mounted.requests.join(', '));
 line('per logout of one session', seen.section.loggedOut.requests.length, seen.section.loggedOut.requests.join(', '));
-console.log(`\n(Bytes in KB of 1,024 bytes. Timings vary by machine: compare the ratio, not the milliseconds. Time in Chromium: ${((performance.now() - started) / 1000).toFixed(0)} s.)`);
+console.log(
+  `\n(Bytes in KB of 1,024 bytes. Timings vary by machine: compare the ratio, not the milliseconds. Time in Chromium: ${((performance.now() - started) / 1000).toFixed(0)} s.)`,
+);

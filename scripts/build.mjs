@@ -62,6 +62,8 @@ for (const file of walk(dist)) {
     const target = path.resolve(dir, specifier);
     let resolved;
     if (isFile(`${target}.d.ts`)) resolved = `${specifier}.js`;
+    // The kit's generated contract types (dist/kit/src, types only, for mocks' WireSession) already say `.js`.
+    else if (specifier.endsWith('.js') && isFile(target.replace(/\.js$/, '.d.ts'))) resolved = specifier;
     else if (isFile(path.join(target, 'index.d.ts'))) resolved = `${specifier.replace(/\/$/, '')}/index.js`;
     else if (specifier.endsWith('.json')) {
       const source = path.join(root, path.relative(dist, target));

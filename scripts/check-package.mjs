@@ -85,8 +85,21 @@ if (!sizeOnly) {
   if (run('npx', ['--no-install', 'publint', 'run', '--strict']) !== 0) problems.push('publint reported problems (above).');
 
   step('attw --pack . --profile esm-only');
-  // styles.css and openapi.yaml have no types by nature; every JavaScript entry point must resolve for Node16 ESM and bundlers.
-  if (run('npx', ['--no-install', 'attw', '--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', './openapi.yaml', '--format', 'table-flipped']) !== 0) {
+  // styles.css has no types by nature; every JavaScript entry point must resolve for Node16 ESM and bundlers.
+  if (
+    run('npx', [
+      '--no-install',
+      'attw',
+      '--pack',
+      '.',
+      '--profile',
+      'esm-only',
+      '--exclude-entrypoints',
+      './styles.css',
+      '--format',
+      'table-flipped',
+    ]) !== 0
+  ) {
     problems.push('attw reported problems (above).');
   }
 
@@ -95,18 +108,45 @@ if (!sizeOnly) {
   if (pack.status !== 0) problems.push(`npm pack --dry-run failed: ${pack.stderr}`);
   else {
     const [info] = JSON.parse(pack.stdout);
-    problems.push(...tarballProblems(info.files.map((f) => f.path), pkg));
+    problems.push(...tarballProblems(info.files.map((f) => f.path)));
     console.log(`  ${info.entryCount} files, ${formatBytes(info.size)} packed, ${formatBytes(info.unpackedSize)} unpacked`);
   }
 
-  step('exports: @firstparty/active-sessions/openapi.yaml resolves from the packed tarball');
-  const specProblem = resolveSpecFromTarball();
-  if (specProblem) problems.push(specProblem);
-  else console.log('  ✔ resolves to the same openapi.yaml as the repo');
+  step('kit: build, publint --strict, attw (kit/, @firstparty/active-sessions-kit)');
+  if (run('npm', ['run', '--silent', '--workspace', 'kit', 'build']) !== 0) problems.push('the kit build failed (above).');
+  else {
+    if (run('npx', ['--no-install', 'publint', 'run', 'kit', '--strict']) !== 0)
+      problems.push('publint reported problems in the kit (above).');
+    // openapi.yaml has no types by nature.
+    if (
+      run('npx', [
+        '--no-install',
+        'attw',
+        '--pack',
+        'kit',
+        '--profile',
+        'esm-only',
+        '--exclude-entrypoints',
+        './openapi.yaml',
+        '--format',
+        'table-flipped',
+      ]) !== 0
+    ) {
+      problems.push('attw reported problems in the kit (above).');
+    }
+    step('exports: @firstparty/active-sessions-kit/openapi.yaml resolves from the packed kit');
+    const specProblem = resolveSpecFromTarball();
+    if (specProblem) problems.push(specProblem);
+    else console.log('  ✔ resolves to the same openapi.yaml as the repo');
+  }
 
   step('dist: imports declared, "use client" on the root entry\'s React modules only');
   const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
-  const optional = new Set(Object.entries(pkg.peerDependenciesMeta ?? {}).filter(([, m]) => m.optional).map(([n]) => n));
+  const optional = new Set(
+    Object.entries(pkg.peerDependenciesMeta ?? {})
+      .filter(([, m]) => m.optional)
+      .map(([n]) => n),
+  );
   const dist = path.join(root, 'dist');
   for (const file of walk(dist)) {
     if (!file.endsWith('.js')) continue;
@@ -116,9 +156,13 @@ if (!sizeOnly) {
     // Modules using React are client modules (Next.js App Router); the others stay callable from a
     // Server Component: createFetchSessionsClient, prefetchActiveSessions, the catalogs.
     const usesReact = /\bfrom\s*["']react(\/jsx-runtime)?["']/.test(code);
-    if (isRootEntry && usesReact && !code.startsWith('"use client";')) problems.push(`${rel} uses React but does not start with "use client";`);
-    if ((!isRootEntry || !usesReact) && code.startsWith('"use client";')) problems.push(`${rel} is not a client module but starts with "use client";`);
-    for (const [, spec] of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g)) {
+    if (isRootEntry && usesReact && !code.startsWith('"use client";'))
+      problems.push(`${rel} uses React but does not start with "use client";`);
+    if ((!isRootEntry || !usesReact) && code.startsWith('"use client";'))
+      problems.push(`${rel} is not a client module but starts with "use client";`);
+    for (const [, spec] of code.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g,
+    )) {
       if (!spec || spec.startsWith('.')) continue;
       const name = packageOf(spec);
       if (!declared.has(name)) problems.push(`${rel} imports "${spec}", which package.json does not declare`);
@@ -127,25 +171,29 @@ if (!sizeOnly) {
   }
 }
 
-// Packs for real, unpacks into a node_modules of a temp dir, and resolves the subpath as a host would.
+// Packs the kit for real, unpacks it into a node_modules of a temp dir, and resolves the subpath as a host would.
 function resolveSpecFromTarball() {
   const work = mkdtempSync(path.join(os.tmpdir(), 'active-sessions-spec-'));
+  const kit = JSON.parse(readFileSync(path.join(root, 'kit/package.json'), 'utf8'));
   try {
-    const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
+    const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+      cwd: path.join(root, 'kit'),
+      encoding: 'utf8',
+    });
     if (packed.status !== 0) return `npm pack failed: ${packed.stderr}`;
     const [{ filename }] = JSON.parse(packed.stdout);
-    const installed = path.join(work, 'node_modules', ...pkg.name.split('/'));
+    const installed = path.join(work, 'node_modules', ...kit.name.split('/'));
     mkdirSync(installed, { recursive: true });
     const untar = spawnSync('tar', ['-xzf', path.join(work, filename), '-C', installed, '--strip-components=1']);
     if (untar.status !== 0) return `could not unpack ${filename}`;
-    const resolved = createRequire(path.join(work, 'host.js')).resolve(`${pkg.name}/openapi.yaml`);
-    if (!resolved.startsWith(installed)) return `${pkg.name}/openapi.yaml resolved outside the tarball: ${resolved}`;
-    if (readFileSync(resolved, 'utf8') !== readFileSync(path.join(root, 'openapi.yaml'), 'utf8')) {
-      return `${pkg.name}/openapi.yaml in the tarball differs from the repo's`;
+    const resolved = createRequire(path.join(work, 'host.js')).resolve(`${kit.name}/openapi.yaml`);
+    if (!resolved.startsWith(installed)) return `${kit.name}/openapi.yaml resolved outside the tarball: ${resolved}`;
+    if (readFileSync(resolved, 'utf8') !== readFileSync(path.join(root, 'kit/openapi.yaml'), 'utf8')) {
+      return `${kit.name}/openapi.yaml in the tarball differs from the repo's`;
     }
     return undefined;
   } catch (error) {
-    return `${pkg.name}/openapi.yaml does not resolve from the packed tarball: ${error.message}`;
+    return `${kit.name}/openapi.yaml does not resolve from the packed tarball: ${error.message}`;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -176,7 +224,9 @@ for (const bundler of ['esbuild', 'rolldown']) {
 }
 console.log(`  · everything but React (the stack bundled too), esbuild: first load ${formatBytes(split.esbuildAllButReact.firstLoad.gz)}, total ${formatBytes(split.esbuildAllButReact.total.gz)} gz`);
 // Reported, not budgeted on their own.
-console.log(`  · the section's code alone, English catalog apart: ${formatBytes(cost.sectionCode.gz)} gz (${formatBytes(cost.sectionCode.min)} min)`);
+console.log(
+  `  · the section's code alone, English catalog apart: ${formatBytes(cost.sectionCode.gz)} gz (${formatBytes(cost.sectionCode.min)} min)`,
+);
 console.log(`  · headless hook + fetch client: ${formatBytes(cost.headless.gz)} gz (${formatBytes(cost.headless.min)} min)`);
 
 if (problems.length) {

@@ -66,15 +66,17 @@ export async function bundle(code, { external = () => false, minify = true, exte
         input: ENTRY,
         // An app build drops entry exports; keep them, they are what the host imports.
         preserveEntrySignatures: 'strict',
-        external: (id) =>
-          (isPackageImport(id) && !id.startsWith(packageName) && external(id)) || (externalFiles?.test(id) ?? false),
+        external: (id) => (isPackageImport(id) && !id.startsWith(packageName) && external(id)) || (externalFiles?.test(id) ?? false),
         onwarn: () => {},
         output: { format: 'es', codeSplitting: false },
       },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-  const js = outputs.filter((o) => o.type === 'chunk').map((o) => o.code).join('\n');
+  const js = outputs
+    .filter((o) => o.type === 'chunk')
+    .map((o) => o.code)
+    .join('\n');
   const css = outputs
     .filter((o) => o.type === 'asset' && o.fileName.endsWith('.css'))
     .map((o) => (typeof o.source === 'string' ? o.source : Buffer.from(o.source).toString('utf8')))
@@ -96,7 +98,11 @@ export function importedBindings(js) {
     let rest = clause.trim();
     const named = rest.match(/\{([^}]*)\}/);
     if (named) {
-      for (const part of named[1].split(',').map((p) => p.trim()).filter(Boolean)) add(spec, part.split(/\s+as\s+/)[0].trim());
+      for (const part of named[1]
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean))
+        add(spec, part.split(/\s+as\s+/)[0].trim());
       rest = rest.replace(named[0], '');
     }
     if (/\*\s*as\s+\w+/.test(rest)) add(spec, '*');
@@ -107,7 +113,11 @@ export function importedBindings(js) {
 }
 
 /** The package a specifier belongs to: `@radix-ui/react-dialog`, `react` (for `react/jsx-runtime`). */
-export const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+export const packageOf = (spec) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 
 // The English catalog is data every section carries (the fallback for any missing key); it is
 // measured on its own so code and strings each have a budget.
@@ -119,7 +129,11 @@ const EN_CATALOG = /[\\/]i18n[\\/]messages[\\/]en\.js$/;
  * is bundled and counts as ours. `npm run bench` reports each group's own bytes.
  */
 export const STACK = [
-  { label: 'react + react-dom (incl. react-dom/client createRoot)', owns: (id) => /^(react|react-dom|scheduler)(\/|$)/.test(id), mount: true },
+  {
+    label: 'react + react-dom (incl. react-dom/client createRoot)',
+    owns: (id) => /^(react|react-dom|scheduler)(\/|$)/.test(id),
+    mount: true,
+  },
   { label: '@tanstack/react-query', owns: (id) => id.startsWith('@tanstack/') },
   { label: '@radix-ui/react-dialog + react-dropdown-menu', owns: (id) => id.startsWith('@radix-ui/') },
   { label: 'class-variance-authority', owns: (id) => /^(class-variance-authority|clsx)(\/|$)/.test(id) },

@@ -3,10 +3,10 @@
 
 /**
  * The problems of a tarball's file list: a required file missing (the entry points, their types, the
- * stylesheet, the bins, the catalogs), a JavaScript module of dist/ without its declaration file, or
- * a test, story or reference-server file shipped.
+ * stylesheet, the catalogs), a JavaScript module of dist/ without its declaration file, or a test,
+ * story, reference-server or kit file shipped.
  */
-export function tarballProblems(files, pkg) {
+export function tarballProblems(files) {
   const problems = [];
   const packed = new Set(files);
   const required = [
@@ -16,13 +16,10 @@ export function tarballProblems(files, pkg) {
     'dist/mocks/index.js',
     'dist/mocks/index.d.ts',
     'dist/styles.css',
-    // The active-sessions-i18n-check bin and the English catalog and notes it checks against.
-    ...Object.values(pkg.bin ?? {}),
+    // The English source (en.json, and en.actions.json that only the dialogs show), for translators.
     'src/i18n/messages/en.json',
     'src/i18n/messages/en.actions.json',
     'src/i18n/messages/en.notes.json',
-    // The REST contract, exported as @firstparty/active-sessions/openapi.yaml.
-    'openapi.yaml',
   ];
   for (const file of required) if (!packed.has(file.replace(/^\.\//, ''))) problems.push(`the tarball lacks ${file}`);
   // A half-built dist/ (the JavaScript without the declarations) type-checks nowhere.
@@ -31,6 +28,8 @@ export function tarballProblems(files, pkg) {
     if (/(^|\/)(test|stories|\.storybook|node_modules)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$|\.test-d\.ts$/.test(file)) {
       problems.push(`the tarball ships a test or story file: ${file}`);
     }
+    // The contract and the two bins are @firstparty/active-sessions-kit's (kit/), not the UI package's.
+    if (/^(openapi\.yaml|scripts\/|kit\/)/.test(file)) problems.push(`the tarball ships a file of the kit: ${file}`);
     // The reference server and its demo page are for reading and running from the repo, never shipped.
     if (/^server\//.test(file)) problems.push(`the tarball ships a reference server file: ${file}`);
   }

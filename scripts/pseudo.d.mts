@@ -4,11 +4,7 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 /** Replaces every ASCII letter with its accented twin. */
 export function accent(text: string): string;
 /** Prints a parsed ICU message back to source; `mapText` rewrites literal text only. */
-export function printMessage(
-  elements: MessageFormatElement[],
-  mapText?: (text: string) => string,
-  parentArgType?: string,
-): string;
+export function printMessage(elements: MessageFormatElement[], mapText?: (text: string) => string, parentArgType?: string): string;
 /** Pseudo-localizes one ICU message: accented, bracketed, padded by ~35%. */
 export function pseudoLocalizeMessage(message: string): string;
 /** Pseudo-localizes a whole catalog, keeping its key order. */

@@ -27,7 +27,9 @@ if (run?.differed.length) {
       ' Chromium: npm run test:visual -- --update',
   );
 } else if (run?.recorded && run.recorded !== run.running && !run.updating) {
-  console.log(`\nThe references were made with Chromium ${run.recorded}; this is Chromium ${run.running}, and every screenshot still matches. \`npm run test:visual -- --update\` records the new build.`);
+  console.log(
+    `\nThe references were made with Chromium ${run.recorded}; this is Chromium ${run.running}, and every screenshot still matches. \`npm run test:visual -- --update\` records the new build.`,
+  );
 }
 process.exit(status ?? 1);
 
@@ -36,7 +38,8 @@ function writeContactSheet(run) {
   const files = existsSync(REFERENCES) ? readdirSync(REFERENCES).filter((name) => name.endsWith('.png')) : [];
   const reported = existsSync(REPORT) ? readdirSync(REPORT) : [];
   // The run's own list, in its order and with titles; the files on disk when the run stopped early.
-  const shots = run?.shots ?? files.map((name) => ({ file: name.replace(/\.png$/, ''), title: name.split('_')[0], width: '', variant: '' }));
+  const shots =
+    run?.shots ?? files.map((name) => ({ file: name.replace(/\.png$/, ''), title: name.split('_')[0], width: '', variant: '' }));
   const changed = shots.filter(({ file }) => reported.includes(`${file}-actual.png`) || reported.includes(`${file}-reference.png`));
   const card = ({ file, title, width, variant }) => {
     const reference = files.includes(`${file}.png`) ? `../references/${file}.png` : undefined;
@@ -45,7 +48,14 @@ function writeContactSheet(run) {
   const comparison = ({ file, title, width, variant }) => {
     const pictures = [
       ['reference', files.includes(`${file}.png`) ? `../references/${file}.png` : undefined],
-      ['this run', reported.includes(`${file}-actual.png`) ? `${file}-actual.png` : reported.includes(`${file}-reference.png`) ? `${file}-reference.png` : undefined],
+      [
+        'this run',
+        reported.includes(`${file}-actual.png`)
+          ? `${file}-actual.png`
+          : reported.includes(`${file}-reference.png`)
+            ? `${file}-reference.png`
+            : undefined,
+      ],
       ['difference (red)', reported.includes(`${file}-diff.png`) ? `${file}-diff.png` : undefined],
     ].filter(([, src]) => src);
     return `<section class="changed"><h3>${escape(title)}, ${width} px, ${variant}</h3><div class="row">${pictures.map(([label, src]) => `<figure><a href="${src}"><img src="${src}" alt="${label}"></a><figcaption>${label}</figcaption></figure>`).join('')}</div></section>`;

@@ -8,7 +8,7 @@ import {
   pl,
   type ActiveSessionsSectionProps,
 } from '../src';
-import { createFixtures, createScenarios } from '../mocks';
+import { createFixtures, createScenarios, type WireSession } from '../mocks';
 import { BASE_URL, useScenario } from './server';
 
 const f = createFixtures();
@@ -327,7 +327,8 @@ describe('ActiveSessionsSection', () => {
 
   describe('B11 scope', () => {
     it('should say in one line what it does not manage, and never list signed-out sessions', async () => {
-      useScenario({ sessions: [f.current, { ...f.other, status: 'signed_out' }] });
+      // A status the contract forbids, sent on purpose.
+      useScenario({ sessions: [f.current, { ...f.other, status: 'signed_out' } as unknown as WireSession] });
       renderSection();
       expect(await rows()).toHaveLength(1);
       expect(screen.getByText(/Codex CLI sessions aren't shown here/)).toBeInTheDocument();

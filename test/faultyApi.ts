@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { WireSession } from '../mocks';
+import type { WireSession } from '../kit/src/contract';
 import { BASE_URL, server } from './server';
 
 /** Answers one request in place of the API's normal behaviour. */

@@ -3,20 +3,22 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileMessage, type MessageValues } from '../src/i18n/format';
 import { formatCatalog, printMessage, pseudoLocalize, PSEUDO_PATH, readSource } from '../scripts/pseudo.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHECK = path.join(ROOT, 'scripts/i18n-check.mjs');
+// The kit's bin from its TypeScript source, through tsx (the built bin runs in test/contract-check/kit-tarball.test.ts).
+const CHECK = path.join(ROOT, 'kit/src/i18n-check/cli.ts');
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const MESSAGES = path.join(ROOT, 'src/i18n/messages');
 
 type Catalog = Record<string, string>;
 
 function runCheck(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CHECK, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', TSX, CHECK, ...args], { cwd, encoding: 'utf8' });
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
@@ -56,18 +58,21 @@ describe('i18n-check', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('given the catalogs shipped in src/i18n/messages', () => {
-    it('should pass with exit 0 and a one-line summary', () => {
+    it("should pass with exit 0, and say plainly that it checked the package's own catalogs, not the reader's", () => {
       const { status, output } = runCheck([], ROOT);
       // English comes in two files (en.actions.json: what only the dialogs show); the check counts them as one source.
       const catalogs = readdirSync(MESSAGES).filter((name) => name.endsWith('.json') && !name.endsWith('.notes.json') && !name.startsWith('en.'));
       const keys = Object.keys(readSource()).length;
 
-      expect(output.trim()).toBe(`i18n: ${catalogs.length} catalogs, ${keys} keys, 0 problems`);
+      expect(output.trim().split('\n')).toEqual([
+        `i18n: ${catalogs.length} catalogs, ${keys} keys, 0 problems`,
+        `i18n: no catalog given, so these were the ${catalogs.length} catalogs shipped with @firstparty/active-sessions, not yours: pass your files, e.g. active-sessions-i18n-check fr.json`,
+      ]);
       expect(status).toBe(0);
     });
   });
 
-  describe('given a correct translation of a team\'s own source', () => {
+  describe("given a correct translation of a team's own source", () => {
     it('should pass with exit 0', () => {
       const file = write('de.json', GERMAN);
       const { status, output } = runCheck([file, '--source', path.join(dir, 'en.json')], dir);
@@ -78,8 +83,15 @@ describe('i18n-check', () => {
 
     it('should accept optional plural forms and exact numbers in place of a category', () => {
       // French `many` only applies to millions; Arabic `zero` is exactly 0, so `=0` covers it.
-      write('fr.json', { ...GERMAN, 'section.list.label': '{count, plural, one {# session active} many {# de sessions actives} other {# sessions actives}}' });
-      write('ar.json', { ...GERMAN, 'section.list.label': '{count, plural, =0 {لا توجد جلسات} one {جلسة واحدة} two {جلستان} few {# جلسات} many {# جلسة} other {# جلسة}}' });
+      write('fr.json', {
+        ...GERMAN,
+        'section.list.label': '{count, plural, one {# session active} many {# de sessions actives} other {# sessions actives}}',
+      });
+      write('ar.json', {
+        ...GERMAN,
+        'section.list.label':
+          '{count, plural, =0 {لا توجد جلسات} one {جلسة واحدة} two {جلستان} few {# جلسات} many {# جلسة} other {# جلسة}}',
+      });
       const { status, output } = runCheck(['fr.json', 'ar.json', '--source', 'en.json'], dir);
 
       expect(output.trim()).toBe('i18n: 2 catalogs, 5 keys, 0 problems');
@@ -157,7 +169,7 @@ describe('i18n-check', () => {
         message: /\{app, select\} has no 'other' branch/,
       },
       {
-        problem: 'a select missing one of en\'s keys',
+        problem: "a select missing one of en's keys",
         edit: (c) => (c['row.app'] = '{app, select, chatgpt {ChatGPT} codex {Codex} other {Andere App}}'),
         key: 'row.app',
         message: /select \{app\} is missing the 'api_platform' branch/,
@@ -208,7 +220,8 @@ describe('i18n-check', () => {
       },
       {
         problem: 'a number skeleton inside a plural',
-        edit: (c) => (c['section.list.label'] = '{count, plural, one {# aktive Sitzung} other {{count, number, ::compact-short} aktive Sitzungen}}'),
+        edit: (c) =>
+          (c['section.list.label'] = '{count, plural, one {# aktive Sitzung} other {{count, number, ::compact-short} aktive Sitzungen}}'),
         key: 'section.list.label',
         message: /\{count, number, ::compact-short\} uses a skeleton/,
       },
@@ -234,12 +247,15 @@ describe('i18n-check', () => {
       const { status, output } = runCheck([target, '--source', path.join(dir, 'en.json')], dir);
       const lines = output.split('\n').filter((l) => l.startsWith(`${file}: ${key}: `));
 
-      expect(lines.some((l) => message.test(l)), output).toBe(true);
+      expect(
+        lines.some((l) => message.test(l)),
+        output,
+      ).toBe(true);
       expect(output).toMatch(/^i18n: 1 catalog, 5 keys, [1-9]\d* problems?$/m);
       expect(status).toBe(1);
     });
 
-    it('should report invalid JSON with the parser\'s reason', () => {
+    it("should report invalid JSON with the parser's reason", () => {
       write('de.json', '{"logOut.cancel": "Abbrechen",}');
       const { status, output } = runCheck(['de.json', '--source', 'en.json'], dir);
 
@@ -286,7 +302,10 @@ describe('i18n-check', () => {
       write('de.json', { ...GERMAN, 'logOut.cancel': styles });
       const { status, output } = runCheck(['--source', 'en.json'], dir);
 
-      expect(output.trim()).toBe('i18n: 1 catalog, 5 keys, 0 problems');
+      expect(output.trim().split('\n')).toEqual([
+        'i18n: 1 catalog, 5 keys, 0 problems',
+        'i18n: no catalog given, so these were the 1 catalog beside en.json',
+      ]);
       expect(status).toBe(0);
     });
 
@@ -302,9 +321,9 @@ describe('i18n-check', () => {
 
   describe('given a localization team installing the package', () => {
     it('should expose the check as an executable bin', () => {
-      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
+      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'kit/package.json'), 'utf8')) as { bin?: Record<string, string> };
 
-      expect(pkg.bin?.['active-sessions-i18n-check']).toBe('scripts/i18n-check.mjs');
+      expect(pkg.bin?.['active-sessions-i18n-check']).toBe('dist/i18n-check/cli.js');
       expect(readFileSync(CHECK, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     });
 
@@ -313,7 +332,62 @@ describe('i18n-check', () => {
       const { status, output } = runCheck([file], dir);
 
       expect(output).toMatch(/^fr\.json: section\.intro: missing key/m);
+      expect(output).not.toMatch(/no catalog given/);
       expect(status).toBe(1);
+    });
+  });
+
+  describe('given a catalog whose file name is not a locale', () => {
+    // Polish needs `few` and `many`: a German-style plural with only `one` and `other` is wrong for it.
+    const POLISH_WITH_GERMAN_PLURALS = { ...GERMAN };
+
+    it('should say it cannot tell the locale, and that it skipped the plural checks, without failing', () => {
+      write('polish.json', POLISH_WITH_GERMAN_PLURALS);
+      const { status, output } = runCheck(['polish.json', '--source', 'en.json'], dir);
+
+      expect(output).toMatch(
+        /^polish\.json: skipped: cannot tell the locale from the file name, so the plural forms of its 1 plural message were not checked against a locale's rules; name the file after its locale \(fr\.json\) or pass --locale fr$/m,
+      );
+      expect(output).toMatch(/^i18n: 1 catalog, 5 keys, 0 problems$/m);
+      expect(status).toBe(0);
+    });
+
+    it('should check the plural forms of the locale given with --locale', () => {
+      write('polish.json', POLISH_WITH_GERMAN_PLURALS);
+      const { status, output } = runCheck(['polish.json', '--locale', 'pl', '--source', 'en.json'], dir);
+
+      expect(output).toMatch(
+        /^polish\.json: section\.list\.label: \{count, plural\} is missing the 'few' form pl needs \(e\.g\. 2, 3, 4\)$/m,
+      );
+      expect(output).not.toMatch(/skipped:/);
+      expect(status).toBe(1);
+    });
+
+    it('should let --locale=tag override the locale of the file name', () => {
+      write('de.json', GERMAN);
+      const { status, output } = runCheck(['de.json', '--locale=pl', '--source=en.json'], dir);
+
+      expect(output).toMatch(/^de\.json: section\.list\.label: .*'many' form pl needs/m);
+      expect(status).toBe(1);
+    });
+
+    it('should say nothing was skipped when the catalog has no plural message', () => {
+      const { 'section.list.label': _plural, ...rest } = SOURCE;
+      write('en.json', rest);
+      const { 'section.list.label': _translated, ...german } = GERMAN;
+      write('german.json', german);
+      const { status, output } = runCheck(['german.json', '--source', 'en.json'], dir);
+
+      expect(output.trim()).toBe('i18n: 1 catalog, 4 keys, 0 problems');
+      expect(status).toBe(0);
+    });
+
+    it('should refuse a --locale Node.js does not know, with exit 2', () => {
+      write('de.json', GERMAN);
+      const { status, output } = runCheck(['de.json', '--locale', 'not a locale'], dir);
+
+      expect(output).toMatch(/^i18n: --locale not a locale is not a locale this Node\.js knows/m);
+      expect(status).toBe(2);
     });
   });
 });

@@ -36,7 +36,10 @@ describe('openapi.yaml', () => {
     (function walk(node: unknown) {
       if (Array.isArray(node)) node.forEach(walk);
       else if (typeof node === 'object' && node !== null) {
-        for (const [key, value] of Object.entries(node)) key === '$ref' ? refs.push(String(value)) : walk(value);
+        for (const [key, value] of Object.entries(node)) {
+          if (key === '$ref') refs.push(String(value));
+          else walk(value);
+        }
       }
     })(contract.spec);
     expect(refs.length).toBeGreaterThan(20);
@@ -70,7 +73,10 @@ describe('openapi.yaml', () => {
     const csrf = (method: string, template: string) =>
       (contract.operation(method, template).parameters ?? []).map((p) => contract.resolve(p)).filter((p) => p.name === 'X-CSRF-Token');
     expect(csrf('GET', '/sessions')).toEqual([]);
-    for (const [method, template] of [['DELETE', '/sessions/{id}'], ['POST', '/sessions/logout_all']] as const) {
+    for (const [method, template] of [
+      ['DELETE', '/sessions/{id}'],
+      ['POST', '/sessions/logout_all'],
+    ] as const) {
       expect(csrf(method, template)).toEqual([expect.objectContaining({ in: 'header', required: true })]);
     }
   });
@@ -95,7 +101,15 @@ describe('openapi.yaml', () => {
 
 // ————— 1. The MSW mocks serve only what the spec allows —————
 
-type Served = { call: string; method: string; template: string; status: number; contentType: string | null; body: string; afterLogOutAll: boolean };
+type Served = {
+  call: string;
+  method: string;
+  template: string;
+  status: number;
+  contentType: string | null;
+  body: string;
+  afterLogOutAll: boolean;
+};
 
 /** Every call a scenario can answer, as a client would make them: list, each row's logout, the edge cases, log out all, list. */
 async function everyAnswerOf(scenario: Scenario): Promise<{ served: Served[]; neverAnswered: string[] }> {
@@ -106,8 +120,20 @@ async function everyAnswerOf(scenario: Scenario): Promise<{ served: Served[]; ne
   let afterLogOutAll = false;
   async function call(method: string, path: string) {
     const response = await fetch(`${BASE_URL}${path}`, { method, headers: { 'X-CSRF-Token': 'token' } });
-    const template = path.startsWith('/sessions/logout_all') ? '/sessions/logout_all' : path.startsWith('/sessions/') ? '/sessions/{id}' : '/sessions';
-    served.push({ call: `${method} ${path}`, method, template, status: response.status, contentType: response.headers.get('content-type'), body: await response.text(), afterLogOutAll });
+    const template = path.startsWith('/sessions/logout_all')
+      ? '/sessions/logout_all'
+      : path.startsWith('/sessions/')
+        ? '/sessions/{id}'
+        : '/sessions';
+    served.push({
+      call: `${method} ${path}`,
+      method,
+      template,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: await response.text(),
+      afterLogOutAll,
+    });
   }
   const listHangs = scenario.list === 'hang';
   const list = () => (listHangs ? neverAnswered.push('GET /sessions') : call('GET', '/sessions'));
@@ -140,7 +166,10 @@ const BROKEN_ON_PURPOSE: Record<string, { isBroken: (answer: Served) => boolean;
     problems: [/\/sessions\/\d+\/id must be string/, /\/sessions\/\d+\/is_current must be boolean/],
   },
 };
-const NOT_JSON = { isBroken: (answer: Served) => answer.call === 'GET /sessions', problems: [/content type "text\/html" is not one of application\/json/] };
+const NOT_JSON = {
+  isBroken: (answer: Served) => answer.call === 'GET /sessions',
+  problems: [/content type "text\/html" is not one of application\/json/],
+};
 
 // Not a named scenario: every LogOutBehaviour at once, so each delete outcome the mocks have is served.
 const everyLogOutOutcome: Scenario = {
@@ -155,7 +184,10 @@ const everyLogOutOutcome: Scenario = {
   } satisfies Record<string, LogOutBehaviour>,
 };
 
-const scenarios: [string, Scenario][] = [...Object.entries(createScenarios() as Record<string, Scenario>), ['everyLogOutOutcome', everyLogOutOutcome]];
+const scenarios: [string, Scenario][] = [
+  ...Object.entries(createScenarios() as Record<string, Scenario>),
+  ['everyLogOutOutcome', everyLogOutOutcome],
+];
 
 describe('given the MSW mocks', { timeout: PROPERTY_TIMEOUT }, () => {
   describe.each(scenarios)('when scenario %s answers every call', (name, scenario) => {
@@ -221,7 +253,12 @@ function recordingClient(csrfToken?: string) {
     ...(csrfToken === undefined ? {} : { headers: () => ({ 'X-CSRF-Token': csrfToken }) }),
     fetch: async (input, init) => {
       const method = init?.method ?? 'GET';
-      sent.push({ method, url: String(input), headers: new Headers(init?.headers), body: init?.body });
+      sent.push({
+        method,
+        url: input instanceof Request ? input.url : input.toString(),
+        headers: new Headers(init?.headers),
+        body: init?.body,
+      });
       if (method === 'DELETE') return new Response(null, { status: 204 });
       if (method === 'POST') return Response.json({ completes_by: '2025-06-11T10:30:00Z' }, { status: 202 });
       return Response.json({ sessions: [f.current] });
@@ -244,27 +281,31 @@ const csrfTokens = fc.stringMatching(/^[A-Za-z0-9+/=_-]{1,64}$/);
 
 describe('given the fetch client', () => {
   describe('when the host supplies a CSRF header function', () => {
-    it('should send each call as the spec defines it: method, path, query values, required headers, no body', async () => {
-      await fc.assert(
-        fc.asyncProperty(specIds, fc.boolean(), csrfTokens, async (id, removeTrustedDevice, token) => {
-          const { client, sent } = recordingClient(token);
-          await everyCall(client, id, removeTrustedDevice);
-          expect(sent.map((request) => contract.requestProblems(request))).toEqual([
-            { template: '/sessions', operationId: 'listSessions', problems: [] },
-            { template: '/sessions/{id}', operationId: 'logOutSession', problems: [] },
-            { template: '/sessions/logout_all', operationId: 'logOutAllSessions', problems: [] },
-          ]);
-          const [list, logOut, logOutAll] = sent;
-          const url = new URL(logOut!.url);
-          expect(decodeURIComponent(url.pathname.split('/').at(-1)!)).toBe(id);
-          expect(url.searchParams.get('remove_trusted_device')).toBe(String(removeTrustedDevice));
-          expect(logOut!.headers.get('X-CSRF-Token')).toBe(token);
-          expect(logOutAll!.headers.get('X-CSRF-Token')).toBe(token);
-          for (const request of [list, logOut, logOutAll]) expect(request!.body ?? undefined).toBeUndefined();
-        }),
-        { seed: SEED, numRuns: 300 },
-      );
-    }, PROPERTY_TIMEOUT);
+    it(
+      'should send each call as the spec defines it: method, path, query values, required headers, no body',
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(specIds, fc.boolean(), csrfTokens, async (id, removeTrustedDevice, token) => {
+            const { client, sent } = recordingClient(token);
+            await everyCall(client, id, removeTrustedDevice);
+            expect(sent.map((request) => contract.requestProblems(request))).toEqual([
+              { template: '/sessions', operationId: 'listSessions', problems: [] },
+              { template: '/sessions/{id}', operationId: 'logOutSession', problems: [] },
+              { template: '/sessions/logout_all', operationId: 'logOutAllSessions', problems: [] },
+            ]);
+            const [list, logOut, logOutAll] = sent;
+            const url = new URL(logOut!.url);
+            expect(decodeURIComponent(url.pathname.split('/').at(-1)!)).toBe(id);
+            expect(url.searchParams.get('remove_trusted_device')).toBe(String(removeTrustedDevice));
+            expect(logOut!.headers.get('X-CSRF-Token')).toBe(token);
+            expect(logOutAll!.headers.get('X-CSRF-Token')).toBe(token);
+            for (const request of [list, logOut, logOutAll]) expect(request!.body ?? undefined).toBeUndefined();
+          }),
+          { seed: SEED, numRuns: 300 },
+        );
+      },
+      PROPERTY_TIMEOUT,
+    );
   });
 
   describe('when the host supplies no CSRF header', () => {
@@ -279,21 +320,25 @@ describe('given the fetch client', () => {
   });
 
   describe('when an id is outside the alphabet the spec allows (forward compatibility)', () => {
-    it('should still address one path segment of /sessions/{id} that decodes to the id, never another path', async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.string({ minLength: 1, maxLength: 24 }).filter((id) => id.trim() !== '' && id !== '.' && id !== '..'),
-          async (id) => {
-            const { client, sent } = recordingClient('token');
-            await client.logOutSession(id, { removeTrustedDevice: false });
-            const { template, operationId } = contract.requestProblems(sent[0]!);
-            expect({ template, operationId }).toEqual({ template: '/sessions/{id}', operationId: 'logOutSession' });
-            expect(decodeURIComponent(new URL(sent[0]!.url).pathname.split('/').at(-1)!)).toBe(id);
-          },
-        ),
-        { seed: SEED, numRuns: 200 },
-      );
-    }, PROPERTY_TIMEOUT);
+    it(
+      'should still address one path segment of /sessions/{id} that decodes to the id, never another path',
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.string({ minLength: 1, maxLength: 24 }).filter((id) => id.trim() !== '' && id !== '.' && id !== '..'),
+            async (id) => {
+              const { client, sent } = recordingClient('token');
+              await client.logOutSession(id, { removeTrustedDevice: false });
+              const { template, operationId } = contract.requestProblems(sent[0]!);
+              expect({ template, operationId }).toEqual({ template: '/sessions/{id}', operationId: 'logOutSession' });
+              expect(decodeURIComponent(new URL(sent[0]!.url).pathname.split('/').at(-1)!)).toBe(id);
+            },
+          ),
+          { seed: SEED, numRuns: 200 },
+        );
+      },
+      PROPERTY_TIMEOUT,
+    );
 
     it.each(['.', '..'])('should refuse to send the id "%s", which the spec forbids and a URL parser would resolve away', async (id) => {
       const { client, sent } = recordingClient('token');
@@ -328,7 +373,7 @@ const listErrors = (body: unknown) => contract.schemaErrors(contract.schema('Ses
 
 // The row under test sits beside a valid one, so "rejected" means left out and counted, the other row still read.
 const anchor: Wire = { ...f.other };
-const baseRow = (): Wire => structuredClone(f.trusted) as Wire;
+const baseRow = (): Wire => structuredClone(f.trusted);
 
 function withChange(path: string, change: { remove: true } | { value: unknown }): Wire {
   const row = baseRow();
@@ -360,7 +405,9 @@ const WRONG_TYPES: [string, unknown[]][] = [
 const REQUIRED = ['id', 'is_current', 'is_trusted', 'status'];
 
 const forbiddenRows: [string, Wire][] = [
-  ...WRONG_TYPES.flatMap(([path, values]) => values.map((value): [string, Wire] => [`${path} = ${JSON.stringify(value)}`, withChange(path, { value })])),
+  ...WRONG_TYPES.flatMap(([path, values]) =>
+    values.map((value): [string, Wire] => [`${path} = ${JSON.stringify(value)}`, withChange(path, { value })]),
+  ),
   ...REQUIRED.map((path): [string, Wire] => [`${path} missing`, withChange(path, { remove: true })]),
   ['not an object', 'sess_iphone' as unknown as Wire],
 ];
@@ -386,7 +433,8 @@ const detailOf = (session: Session, path: string) => {
 const LENIENCIES: Leniency[] = [
   {
     name: 'a status the spec does not list reads as unavailable (no Log out); an ended one is not listed',
-    reason: 'a newer server may add statuses; offering Log out for a state this version does not know could fail or mislead (B5), and a signed-out session must never show (B11)',
+    reason:
+      'a newer server may add statuses; offering Log out for a state this version does not know could fail or mislead (B5), and a signed-out session must never show (B11)',
     covers: (error, path) => path === '/status' && error.keyword === 'enum',
     reads: (session) => session.status === 'unavailable',
     example: withChange('status', { value: 'paused' }),
@@ -402,7 +450,7 @@ const LENIENCIES: Leniency[] = [
     name: 'a blank detail (device or place) reads as missing',
     reason: 'B2: blank is the same as unknown, and is never shown as an empty badge',
     covers: (error, path) => DETAILS.includes(path) && error.keyword === 'pattern',
-    reads: (session, row) => DETAILS.every((path) => detailOf(session, path) === undefined || trimmed(detailOf(session, path)) !== ''),
+    reads: (session) => DETAILS.every((path) => detailOf(session, path) === undefined || trimmed(detailOf(session, path)) !== ''),
     example: withChange('location.city', { value: '   ' }),
   },
   {
@@ -431,13 +479,16 @@ const LENIENCIES: Leniency[] = [
   {
     name: 'blank and repeated app ids are dropped',
     reason: 'B2: an app listed twice or as blank adds nothing the reader can use',
-    covers: (error, path) => (/^\/apps\/\d+$/.test(path) && error.keyword === 'pattern') || (path === '/apps' && error.keyword === 'uniqueItems'),
-    reads: (session, row) => JSON.stringify(session.apps) === JSON.stringify([...new Set((row.apps as string[]).map(trimmed).filter(Boolean))]),
+    covers: (error, path) =>
+      (/^\/apps\/\d+$/.test(path) && error.keyword === 'pattern') || (path === '/apps' && error.keyword === 'uniqueItems'),
+    reads: (session, row) =>
+      JSON.stringify(session.apps) === JSON.stringify([...new Set((row.apps as string[]).map(trimmed).filter(Boolean))]),
     example: withChange('apps', { value: ['chatgpt', 'chatgpt', ' '] }),
   },
   {
     name: 'an id outside the URL-safe alphabet is listed as sent; "." and ".." are refused at Log out',
-    reason: 'ids are opaque: the client percent-encodes any other id into one path segment, and refuses the two a URL parser would resolve away',
+    reason:
+      'ids are opaque: the client percent-encodes any other id into one path segment, and refuses the two a URL parser would resolve away',
     covers: (error, path) => path === '/id' && (error.keyword === 'pattern' || error.keyword === 'not'),
     reads: (session, row) => session.id === row.id,
     example: withChange('id', { value: 'sess 1/a' }),
@@ -448,7 +499,11 @@ describe('given a payload the spec forbids', () => {
   describe.each(forbiddenRows)('when a row has %s', (_, row) => {
     it('should be forbidden by the spec, and left out and counted by the client while the valid row beside it is read', async () => {
       expect(listErrors({ sessions: [anchor, row] })).not.toEqual([]);
-      expect(await clientReads({ sessions: [anchor, row] })).toEqual({ kind: 'listed', sessions: [expect.objectContaining({ id: anchor.id })], skipped: 1 });
+      expect(await clientReads({ sessions: [anchor, row] })).toEqual({
+        kind: 'listed',
+        sessions: [expect.objectContaining({ id: anchor.id })],
+        skipped: 1,
+      });
     });
 
     it('should make a list of that row alone malformed', async () => {
@@ -464,23 +519,36 @@ describe('given a payload the spec forbids', () => {
     });
   });
 
-  it('should reject any top-level shape other than {"sessions": [...]} as malformed', async () => {
-    const wrongShape = fc.jsonValue({ maxDepth: 3 }).filter((body) => {
-      const value = body as Wire | null;
-      return typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray(value.sessions);
-    });
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom(null, [], {}, 'sessions', { sessions: {} }, { sessions: null }, { session: [] }, [f.current]), wrongShape), async (body) => {
-        expect(listErrors(body)).not.toEqual([]);
-        expect(await clientReads(body)).toEqual({ kind: 'malformed' });
-      }),
-      { seed: SEED, numRuns: 200 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'should reject any top-level shape other than {"sessions": [...]} as malformed',
+    async () => {
+      const wrongShape = fc.jsonValue({ maxDepth: 3 }).filter((body) => {
+        const value = body as Wire | null;
+        return typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray(value.sessions);
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.constantFrom(null, [], {}, 'sessions', { sessions: {} }, { sessions: null }, { session: [] }, [f.current]),
+            wrongShape,
+          ),
+          async (body) => {
+            expect(listErrors(body)).not.toEqual([]);
+            expect(await clientReads(body)).toEqual({ kind: 'malformed' });
+          },
+        ),
+        { seed: SEED, numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   describe.each(LENIENCIES)('when the client is more lenient than the spec: $name', ({ reason, covers, reads, example }) => {
     it(`should be listed as a leniency with its reason (${reason})`, async () => {
-      const errors = listErrors({ sessions: [anchor, example] }).map((error) => ({ error, path: error.instancePath.replace('/sessions/1', '') }));
+      const errors = listErrors({ sessions: [anchor, example] }).map((error) => ({
+        error,
+        path: error.instancePath.replace('/sessions/1', ''),
+      }));
       expect(errors.length).toBeGreaterThan(0);
       for (const { error, path } of errors) expect(covers(error, path, example), `${path} ${error.message}`).toBe(true);
       const reading = await clientReads({ sessions: [anchor, example] });
@@ -493,7 +561,11 @@ describe('given a payload the spec forbids', () => {
   it('should never list a session whose status says it has ended (signed_out, revoked, expired), though the spec has no such status', async () => {
     for (const status of ['signed_out', 'revoked', 'expired']) {
       expect(listErrors({ sessions: [anchor, { ...f.trusted, status }] })).not.toEqual([]);
-      expect(await clientReads({ sessions: [anchor, { ...f.trusted, status }] })).toEqual({ kind: 'listed', sessions: [expect.objectContaining({ id: anchor.id })], skipped: 0 });
+      expect(await clientReads({ sessions: [anchor, { ...f.trusted, status }] })).toEqual({
+        kind: 'listed',
+        sessions: [expect.objectContaining({ id: anchor.id })],
+        skipped: 0,
+      });
     }
   });
 
@@ -508,69 +580,143 @@ describe('given a payload the spec forbids', () => {
     }
   });
 
-  it('should either reject a changed row, or read it under a listed leniency, and read every row the spec allows: no silent gaps', async () => {
-    const counts: Record<string, number> = {};
-    const count = (name: string) => (counts[name] = (counts[name] ?? 0) + 1);
-    // Any JSON, and more often the values where the spec and the client could part ways.
-    const value = fc.oneof(
-      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
-      { weight: 3, arbitrary: fc.constantFrom<unknown>(
-        null, true, 0, -1.5, '', '   ', [], {},
-        'active', 'unavailable', 'signed_out', 'revoked', 'paused', ' active',
-        'desktop', ' tablet ', 'watch', 'Chrome', ' Berlin ', '203.0.113.7', '2001:db8::1', '52.52, 13.40',
-        '.', '..', 'a b', 'sess_ok', 'sess~1.x_y-z', '2025-06-11T09:48:00Z', '2025-06-11', 'yesterday',
-        ['chatgpt'], ['chatgpt', 'chatgpt'], [' '], ['', 'codex'], [' codex', 'codex'], ['chatgpt', 5], ['sora'], { browser: 'Chrome' }, { city: '  ' }, { type: 'app' },
-      ) },
-    );
-    const paths = ['id', 'is_current', 'is_trusted', 'status', 'apps', 'apps.0', 'device', 'device.browser', 'device.os', 'device.type', 'location', 'location.city', 'location.region', 'location.country', 'signed_in_at', 'extra', 'device.extra', 'location.extra'];
-    const change = fc.record({ path: fc.constantFrom(...paths), change: fc.oneof(fc.constant({ remove: true as const }), value.map((v) => ({ value: v }))) });
+  it(
+    'should either reject a changed row, or read it under a listed leniency, and read every row the spec allows: no silent gaps',
+    async () => {
+      const counts: Record<string, number> = {};
+      const count = (name: string) => (counts[name] = (counts[name] ?? 0) + 1);
+      // Any JSON, and more often the values where the spec and the client could part ways.
+      const value = fc.oneof(
+        { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+        {
+          weight: 3,
+          arbitrary: fc.constantFrom<unknown>(
+            null,
+            true,
+            0,
+            -1.5,
+            '',
+            '   ',
+            [],
+            {},
+            'active',
+            'unavailable',
+            'signed_out',
+            'revoked',
+            'paused',
+            ' active',
+            'desktop',
+            ' tablet ',
+            'watch',
+            'Chrome',
+            ' Berlin ',
+            '203.0.113.7',
+            '2001:db8::1',
+            '52.52, 13.40',
+            '.',
+            '..',
+            'a b',
+            'sess_ok',
+            'sess~1.x_y-z',
+            '2025-06-11T09:48:00Z',
+            '2025-06-11',
+            'yesterday',
+            ['chatgpt'],
+            ['chatgpt', 'chatgpt'],
+            [' '],
+            ['', 'codex'],
+            [' codex', 'codex'],
+            ['chatgpt', 5],
+            ['sora'],
+            { browser: 'Chrome' },
+            { city: '  ' },
+            { type: 'app' },
+          ),
+        },
+      );
+      const paths = [
+        'id',
+        'is_current',
+        'is_trusted',
+        'status',
+        'apps',
+        'apps.0',
+        'device',
+        'device.browser',
+        'device.os',
+        'device.type',
+        'location',
+        'location.city',
+        'location.region',
+        'location.country',
+        'signed_in_at',
+        'extra',
+        'device.extra',
+        'location.extra',
+      ];
+      const change = fc.record({
+        path: fc.constantFrom(...paths),
+        change: fc.oneof(
+          fc.constant({ remove: true as const }),
+          value.map((v) => ({ value: v })),
+        ),
+      });
 
-    await fc.assert(
-      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 2 }), async (changes) => {
-        let row = baseRow();
-        for (const { path, change: what } of changes) {
-          const parent = path.includes('.') ? row[path.split('.')[0]!] : row;
-          if (typeof parent !== 'object' || parent === null) continue; // an earlier change replaced the object
-          const key = path.split('.').at(-1)!;
-          if ('remove' in what) delete (parent as Wire)[key];
-          else (parent as Wire)[key] = what.value;
-        }
-        row = JSON.parse(JSON.stringify(row)) as Wire; // what goes over the wire
-        const body = { sessions: [anchor, row] };
-        const errors = listErrors(body);
-        const reading = await clientReads(body);
-        expect(reading.kind).toBe('listed'); // the valid row beside it is always read
-        const { sessions, skipped } = reading as Extract<Reading, { kind: 'listed' }>;
-        const listed = sessions[1];
+      await fc.assert(
+        fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 2 }), async (changes) => {
+          let row = baseRow();
+          for (const { path, change: what } of changes) {
+            const parent = path.includes('.') ? row[path.split('.')[0]!] : row;
+            if (typeof parent !== 'object' || parent === null) continue; // an earlier change replaced the object
+            const key = path.split('.').at(-1)!;
+            if ('remove' in what) delete (parent as Wire)[key];
+            else (parent as Wire)[key] = what.value;
+          }
+          row = JSON.parse(JSON.stringify(row)) as Wire; // what goes over the wire
+          const body = { sessions: [anchor, row] };
+          const errors = listErrors(body);
+          const reading = await clientReads(body);
+          expect(reading.kind).toBe('listed'); // the valid row beside it is always read
+          const { sessions, skipped } = reading as Extract<Reading, { kind: 'listed' }>;
+          const listed = sessions[1];
 
-        if (row.id === anchor.id) return void count('repeated id: rejected');
-        if (errors.length === 0) {
-          // Everything the spec allows, the client reads — and reads right.
-          expect(skipped).toBe(0);
-          expect(listed).toMatchObject({ id: row.id, isCurrent: row.is_current, isTrusted: row.is_trusted, status: row.status });
-          return void count('allowed: read');
-        }
-        if (!listed) {
-          if (skipped === 1) return void count('forbidden: rejected and counted');
-          expect(['signed_out', 'revoked', 'expired']).toContain(row.status);
-          return void count('forbidden: ended status, not listed');
-        }
-        for (const error of errors) {
-          const path = error.instancePath.replace('/sessions/1', '');
-          const leniency = LENIENCIES.find((l) => l.covers(error, path, row));
-          if (!leniency) throw new Error(`silent gap: the spec forbids ${path || 'the row'} (${error.message}) in ${JSON.stringify(row)}, but the client read it and no leniency says why`);
-          expect(leniency.reads(listed, row), `${leniency.name}: ${JSON.stringify(listed)}`).toBe(true);
-          count(leniency.name);
-        }
-      }),
-      { seed: SEED, numRuns: 2000 },
-    );
-    console.log(`[openapi] seed ${SEED}: ${Object.entries(counts).map(([name, n]) => `${n} × ${name}`).join('; ')}`);
-    // Each outcome, and each leniency, was actually reached: the table has no dead entries.
-    for (const name of ['allowed: read', 'forbidden: rejected and counted', ...LENIENCIES.map((l) => l.name)]) {
-      expect(counts[name] ?? 0, name).toBeGreaterThan(0);
-    }
-  }, PROPERTY_TIMEOUT);
+          if (row.id === anchor.id) return void count('repeated id: rejected');
+          if (errors.length === 0) {
+            // Everything the spec allows, the client reads — and reads right.
+            expect(skipped).toBe(0);
+            expect(listed).toMatchObject({ id: row.id, isCurrent: row.is_current, isTrusted: row.is_trusted, status: row.status });
+            return void count('allowed: read');
+          }
+          if (!listed) {
+            if (skipped === 1) return void count('forbidden: rejected and counted');
+            expect(['signed_out', 'revoked', 'expired']).toContain(row.status);
+            return void count('forbidden: ended status, not listed');
+          }
+          for (const error of errors) {
+            const path = error.instancePath.replace('/sessions/1', '');
+            const leniency = LENIENCIES.find((l) => l.covers(error, path, row));
+            if (!leniency)
+              throw new Error(
+                `silent gap: the spec forbids ${path || 'the row'} (${error.message}) in ${JSON.stringify(row)}, but the client read it and no leniency says why`,
+              );
+            expect(leniency.reads(listed, row), `${leniency.name}: ${JSON.stringify(listed)}`).toBe(true);
+            count(leniency.name);
+          }
+        }),
+        { seed: SEED, numRuns: 2000 },
+      );
+      console.log(
+        `[openapi] seed ${SEED}: ${Object.entries(counts)
+          .map(([name, n]) => `${n} × ${name}`)
+          .join('; ')}`,
+      );
+      // Each outcome, and each leniency, was actually reached: the table has no dead entries.
+      for (const name of ['allowed: read', 'forbidden: rejected and counted', ...LENIENCIES.map((l) => l.name)]) {
+        expect(counts[name] ?? 0, name).toBeGreaterThan(0);
+      }
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('given other answers the spec forbids', () => {
@@ -582,27 +728,40 @@ describe('given other answers the spec forbids', () => {
 
   it('should reject a 403 of GET /sessions whose code the spec does not list there', async () => {
     const body = JSON.stringify({ error: { code: 'csrf' } });
-    expect(contract.responseProblems({ method: 'GET', template: '/sessions', status: 403, contentType: 'application/json', body })).not.toEqual([]);
+    expect(
+      contract.responseProblems({ method: 'GET', template: '/sessions', status: 403, contentType: 'application/json', body }),
+    ).not.toEqual([]);
     await expect(client(403, body).listSessions({ signal: new AbortController().signal })).rejects.toMatchObject({ code: 'server' });
   });
 
   it('should reject a 200 of GET /sessions that is not JSON', async () => {
     const body = '<html>Bad gateway</html>';
-    expect(contract.responseProblems({ method: 'GET', template: '/sessions', status: 200, contentType: 'text/html', body })).not.toEqual([]);
-    await expect(client(200, body, 'text/html').listSessions({ signal: new AbortController().signal })).rejects.toMatchObject({ code: 'malformed' });
+    expect(contract.responseProblems({ method: 'GET', template: '/sessions', status: 200, contentType: 'text/html', body })).not.toEqual(
+      [],
+    );
+    await expect(client(200, body, 'text/html').listSessions({ signal: new AbortController().signal })).rejects.toMatchObject({
+      code: 'malformed',
+    });
   });
 
   // Leniencies on success statuses: the server did what was asked, so the client does not call it a failure.
   it.each([
     ['POST', '/sessions/logout_all', 202, '{}', 'a 202 without completes_by: the logout happened, only "by when" is unknown'],
     ['POST', '/sessions/logout_all', 202, '{"completes_by":"soon"}', 'an unreadable completes_by: left out, never "Invalid Date"'],
-    ['POST', '/sessions/logout_all', 200, '{"completes_by":"2025-06-11T10:30:00Z"}', 'another 2xx than 202: every 2xx means the logout was accepted'],
+    [
+      'POST',
+      '/sessions/logout_all',
+      200,
+      '{"completes_by":"2025-06-11T10:30:00Z"}',
+      'another 2xx than 202: every 2xx means the logout was accepted',
+    ],
     ['DELETE', '/sessions/{id}', 200, '{}', 'another 2xx than 204: every 2xx means the logout was accepted'],
     ['DELETE', '/sessions/{id}', 404, '', 'a 404 without its error body: the status alone says the session is gone'],
   ])('should accept %s %s → %i %s (leniency: %s)', async (method, template, status, body) => {
     expect(contract.responseProblems({ method, template, status, contentType: 'application/json', body })).not.toEqual([]);
     const answering = client(status, status === 204 ? null : body);
-    if (method === 'POST') await expect(answering.logOutAllSessions()).resolves.toEqual(body.includes('2025') ? { completesBy: '2025-06-11T10:30:00Z' } : {});
+    if (method === 'POST')
+      await expect(answering.logOutAllSessions()).resolves.toEqual(body.includes('2025') ? { completesBy: '2025-06-11T10:30:00Z' } : {});
     else await expect(answering.logOutSession('sess_windows', { removeTrustedDevice: false })).resolves.toBeUndefined();
   });
 
@@ -611,11 +770,17 @@ describe('given other answers the spec forbids', () => {
     ['GET', '/sessions', 401, '<html>Sign in</html>', 'unauthorized'],
     ['GET', '/sessions', 502, '<html>Bad gateway</html>', 'server'],
     ['DELETE', '/sessions/{id}', 409, '{"error":{"code":"conflict"}}', 'refused'],
-  ])('should read %s %s → %i with a body the spec does not define by its status alone (%s)', async (method, template, status, body, code) => {
-    const contentType = body.startsWith('<') ? 'text/html' : 'application/json';
-    expect(contract.responseProblems({ method, template, status, contentType, body })).not.toEqual([]);
-    const answering = client(status, body, contentType);
-    const call = method === 'GET' ? answering.listSessions({ signal: new AbortController().signal }) : answering.logOutSession('sess_windows', { removeTrustedDevice: false });
-    await expect(call).rejects.toMatchObject({ code });
-  });
+  ])(
+    'should read %s %s → %i with a body the spec does not define by its status alone (%s)',
+    async (method, template, status, body, code) => {
+      const contentType = body.startsWith('<') ? 'text/html' : 'application/json';
+      expect(contract.responseProblems({ method, template, status, contentType, body })).not.toEqual([]);
+      const answering = client(status, body, contentType);
+      const call =
+        method === 'GET'
+          ? answering.listSessions({ signal: new AbortController().signal })
+          : answering.logOutSession('sess_windows', { removeTrustedDevice: false });
+      await expect(call).rejects.toMatchObject({ code });
+    },
+  );
 });

@@ -9,12 +9,17 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 /** Where the spec is, for messages and for the tests that break it on purpose. */
-export const SPEC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'openapi.yaml');
+export const SPEC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'kit', 'openapi.yaml');
 
 type Json = Record<string, unknown>;
 type Parameter = { name: string; in: 'path' | 'query' | 'header' | 'cookie'; required?: boolean; schema: Json };
 type Response = { description: string; content?: Record<string, { schema: Json; examples?: Record<string, { value: unknown }> }> };
-type Operation = { operationId: string; parameters?: (Parameter | { $ref: string })[]; requestBody?: unknown; responses: Record<string, Response | { $ref: string }> };
+type Operation = {
+  operationId: string;
+  parameters?: (Parameter | { $ref: string })[];
+  requestBody?: unknown;
+  responses: Record<string, Response | { $ref: string }>;
+};
 type Spec = {
   openapi: string;
   servers: { url: string }[];
@@ -88,11 +93,18 @@ export function loadSpec(text = readFileSync(SPEC_PATH, 'utf8')) {
   }
 
   /** What is wrong with a response to `METHOD template`, per the spec; empty when it conforms. */
-  function responseProblems(answer: { method: string; template: string; status: number; contentType: string | null; body: string }): string[] {
+  function responseProblems(answer: {
+    method: string;
+    template: string;
+    status: number;
+    contentType: string | null;
+    body: string;
+  }): string[] {
     const what = `${answer.method} ${answer.template} → ${answer.status}`;
     const response = responseFor(answer.method, answer.template, answer.status);
     if (!response) return [`${what}: the spec defines no such status`];
-    if (!response.content) return answer.body === '' ? [] : [`${what}: the spec defines no body, got ${JSON.stringify(answer.body.slice(0, 60))}`];
+    if (!response.content)
+      return answer.body === '' ? [] : [`${what}: the spec defines no body, got ${JSON.stringify(answer.body.slice(0, 60))}`];
     const mediaType = (answer.contentType ?? '').split(';')[0]!.trim().toLowerCase();
     const media = response.content[mediaType];
     if (!media) return [`${what}: content type "${mediaType}" is not one of ${Object.keys(response.content).join(', ')}`];
@@ -132,7 +144,11 @@ export function loadSpec(text = readFileSync(SPEC_PATH, 'utf8')) {
   }
 
   /** What is wrong with a request, per the spec; empty when it conforms. */
-  function requestProblems(request: { method: string; url: string; headers: Headers; body: unknown }): { template?: string; operationId?: string; problems: string[] } {
+  function requestProblems(request: { method: string; url: string; headers: Headers; body: unknown }): {
+    template?: string;
+    operationId?: string;
+    problems: string[];
+  } {
     const url = new URL(request.url);
     const what = `${request.method} ${url.pathname}${url.search}`;
     const routed = route(request.method, url);

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
 import { ActiveSessionsSection, createFetchSessionsClient, type ActiveSessionsSectionProps } from '../src';
-import { createFixtures, type WireSession } from '../mocks';
+import type { WireSession } from '../kit/src/contract';
+import { createFixtures } from '../mocks';
 import { BASE_URL } from './server';
 import { createFaultyApi, sleep } from './faultyApi';
 

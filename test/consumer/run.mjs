@@ -11,10 +11,10 @@
 //     holds the rows, hydration logs nothing (React's development build, which reports every
 //     mismatch, and the production one), the server's GET is the only one, the times switch to the
 //     reader's zone, and Log out works.
-//   The i18n-check and contract-check bins are run from the install too.
+//   The i18n-check and contract-check bins are the kit's (test/kit/tarball.test.ts).
 //
-//   node test/consumer/run.mjs [--react 18]   React 19 (the repo's), or React 18.3 (builds dist/ first when it is missing)
-//   KEEP_CONSUMER=1 node test/consumer/run.mjs   keeps the temp dir for a look
+//   npx tsx test/consumer/run.mjs [--react 18]   React 19 (the repo's), or React 18.3 (builds dist/ first when it is missing)
+//   KEEP_CONSUMER=1 npx tsx test/consumer/run.mjs   keeps the temp dir for a look
 //
 // Needs the npm registry or a warm npm cache (installs use --prefer-offline) and /usr/bin/chromium
 // (or CHROMIUM_PATH).
@@ -24,8 +24,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
-import { REACT18 } from '../../scripts/react18.mjs';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.ts';
+import { REACT18 } from '../../scripts/react18.ts';
 import { StepError, checkServerHtml, expectDialogChunkOnIntent, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -284,23 +284,7 @@ async function main() {
   if (reactVersion.split('.')[0] !== reactMajor) throw new StepError(`the app installed React ${reactVersion}, not ${reactMajor}.`);
   log(`installed the tarball and the app dependencies (React ${reactVersion})`);
 
-  // 3. The bin ships working: it checks a catalog against the shipped English source.
-  const catalog = path.join(app, 'en-GB.json');
-  // English is en.json and en.actions.json (what only the dialogs show, split so it loads with them).
-  const shipped = (name) => JSON.parse(readFileSync(path.join(app, 'node_modules', pkg.name, 'src/i18n/messages', name), 'utf8'));
-  const en = { ...shipped('en.json'), ...shipped('en.actions.json') };
-  writeFileSync(catalog, JSON.stringify(en, null, 2));
-  sh(path.join(app, 'node_modules/.bin/active-sessions-i18n-check'), [catalog], { cwd: app, what: 'the active-sessions-i18n-check bin on a complete catalog' });
-  // The contract check's module loads its two dependencies before it prints its usage; a run against
-  // a port where nothing listens also reads the openapi.yaml shipped beside it (exit 2 if it is missing).
-  const contractHelp = sh('npx', ['--no-install', 'active-sessions-contract-check', '--help'], { cwd: app, what: 'npx active-sessions-contract-check --help' }).stdout;
-  if (!contractHelp.startsWith('Usage: active-sessions-contract-check')) throw new StepError(`active-sessions-contract-check --help printed:\n${contractHelp}`);
-  writeFileSync(path.join(app, 'sessions.json'), JSON.stringify([{ headers: { Cookie: 'sid=x' } }]));
-  const nobody = spawnSync('npx', ['--no-install', 'active-sessions-contract-check', `http://127.0.0.1:${await freePort()}/api`, '--sessions', 'sessions.json'], { cwd: app, encoding: 'utf8' });
-  if (nobody.status !== 1 || !/^FAIL list\.ok: .*ECONNREFUSED/m.test(nobody.stdout)) {
-    throw new StepError(`active-sessions-contract-check against a closed port: expected exit 1 and FAIL list.ok, got exit ${nobody.status}:\n${nobody.stdout}${nobody.stderr}`);
-  }
-  log(`ran ${Object.keys(pkg.bin ?? {}).join(', ')} from the install`);
+  // 3. The bins moved to @firstparty/active-sessions-kit: test/kit/tarball.test.ts installs and runs them.
 
   const vite = path.join(app, 'node_modules/.bin/vite');
   sh(path.join(app, 'node_modules/.bin/msw'), ['init', 'public', '--no-save'], { cwd: app, what: 'npx msw init public' });

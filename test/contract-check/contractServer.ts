@@ -37,6 +37,13 @@ export type Fault =
   | 'logoutAllNoCompletesBy' // 202 with an empty body
   | 'logoutAllLeavesOne' // log out all leaves one other session signed in
   | 'logoutAllEndsOtherAccount' // log out all ends every account's sessions
+  | 'keepsListingLoggedOut' // DELETE → 204 and the token is refused, but the row stays listed forever
+  | 'lastActiveNotIso' // last_active_at is "3 hours ago"
+  | 'lastActiveBeforeSignIn' // last_active_at a day before signed_in_at
+  | 'lastActiveInFuture' // last_active_at an hour from now
+  | 'unrecognizedRefused' // DELETE with reason=unrecognized → 400
+  | 'unrecognizedEndsNothing' // DELETE with reason=unrecognized → 204, and the session goes on
+  | 'reauthenticationRequired' // DELETE and logout_all → 403 reauthentication_required (after the CSRF check)
   | 'slowList'; // GET /sessions never answers
 
 type Account = 'ada' | 'bob';
@@ -52,6 +59,7 @@ type StoredSession = {
   device?: { browser?: string; os?: string; type?: string };
   location?: { city?: string; region?: string; country?: string };
   signedInAt: string;
+  lastActiveAt?: string;
   tokenAccepted: boolean;
   listed: boolean;
 };
@@ -60,13 +68,22 @@ type StoredSession = {
 export type SessionEntry = { headers: Record<string, string>; account?: 'other' };
 
 const DEVICES = [
-  { device: { browser: 'Chrome', os: 'macOS', type: 'desktop' }, location: { city: 'San Francisco', region: 'California', country: 'US' }, apps: ['chatgpt'] },
+  {
+    device: { browser: 'Chrome', os: 'macOS', type: 'desktop' },
+    location: { city: 'San Francisco', region: 'California', country: 'US' },
+    apps: ['chatgpt'],
+  },
   { device: { browser: 'Safari', os: 'iOS', type: 'mobile' }, location: { city: 'Berlin', country: 'DE' }, apps: ['chatgpt'] },
   { device: { browser: 'Edge', os: 'Windows', type: 'desktop' }, location: { city: 'Tokyo', country: 'JP' }, apps: ['chatgpt', 'codex'] },
-  { device: { browser: 'Firefox', os: 'Linux', type: 'desktop' }, location: { city: 'Kraków', region: 'Lesser Poland', country: 'PL' }, apps: ['api_platform'] },
+  {
+    device: { browser: 'Firefox', os: 'Linux', type: 'desktop' },
+    location: { city: 'Kraków', region: 'Lesser Poland', country: 'PL' },
+    apps: ['api_platform'],
+  },
 ];
 
-const STACK = 'Error: no such session\n    at deleteSession (/srv/app/src/routes.ts:88:11)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)';
+const STACK =
+  'Error: no such session\n    at deleteSession (/srv/app/src/routes.ts:88:11)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)';
 
 export type ContractServer = {
   /** The base URL of the contract, e.g. http://127.0.0.1:40123/api. */
@@ -79,7 +96,10 @@ export type ContractServer = {
 };
 
 /** Starts the server on 127.0.0.1 and a free port. */
-export async function startContractServer({ faults = [] }: { faults?: Fault[] } = {}): Promise<ContractServer> {
+export async function startContractServer({
+  faults = [],
+  freshSignIns = false,
+}: { faults?: Fault[]; freshSignIns?: boolean } = {}): Promise<ContractServer> {
   const has = (fault: Fault) => faults.includes(fault);
   const sessions: StoredSession[] = [];
   let serial = 0;
@@ -88,7 +108,10 @@ export async function startContractServer({ faults = [] }: { faults?: Fault[] } 
     const look = DEVICES[serial % DEVICES.length]!;
     serial += 1;
     const session: StoredSession = {
-      id: token && has('idIsTokenHash') ? createHash('sha256').update(token).digest('hex') : `sess_${serial}_${randomBytes(3).toString('hex')}`,
+      id:
+        token && has('idIsTokenHash')
+          ? createHash('sha256').update(token).digest('hex')
+          : `sess_${serial}_${randomBytes(3).toString('hex')}`,
       account,
       token,
       csrf: randomBytes(16).toString('base64url'),
@@ -98,6 +121,8 @@ export async function startContractServer({ faults = [] }: { faults?: Fault[] } 
       device: { ...look.device },
       location: { ...look.location },
       signedInAt: new Date(Date.UTC(2025, 5, 1 + serial, 9, 30)).toISOString(),
+      // B12: seen in use a while after the sign-in (a few minutes to hours).
+      lastActiveAt: new Date(Date.UTC(2025, 5, 1 + serial, 9 + (serial % 5), 30 + serial)).toISOString(),
       tokenAccepted: token !== undefined,
       listed: true,
       ...overrides,
@@ -144,6 +169,7 @@ export async function startContractServer({ faults = [] }: { faults?: Fault[] } 
       device: session.device,
       location: session.location,
       signed_in_at: session.signedInAt,
+      last_active_at: session.lastActiveAt,
     };
   }
 
@@ -159,6 +185,10 @@ export async function startContractServer({ faults = [] }: { faults?: Fault[] } 
     if (other && has('twoCurrentRows')) other.is_current = true;
     if (other && has('ipInLocation')) other.location = { city: '203.0.113.7', country: 'US' };
     if (other && has('duplicateIds')) rows.push({ ...other });
+    if (other && has('lastActiveNotIso')) other.last_active_at = '3 hours ago';
+    if (other && has('lastActiveBeforeSignIn'))
+      other.last_active_at = new Date(Date.parse(String(other.signed_in_at)) - 86_400_000).toISOString();
+    if (other && has('lastActiveInFuture')) other.last_active_at = new Date(Date.now() + 3_600_000).toISOString();
     const cacheControl = has('cacheable') ? 'private, max-age=60' : 'no-store';
     send(res, 200, has('listNotWrapped') ? rows : { sessions: rows }, { 'cache-control': cacheControl });
   }
@@ -170,8 +200,18 @@ export async function startContractServer({ faults = [] }: { faults?: Fault[] } 
     return header === caller.csrf;
   }
 
-  function logOut(req: IncomingMessage, res: ServerResponse, caller: StoredSession, rawId: string, flag: string | null) {
+  function logOut(
+    req: IncomingMessage,
+    res: ServerResponse,
+    caller: StoredSession,
+    rawId: string,
+    flag: string | null,
+    reason: string | null,
+  ) {
     if (!csrfOk(req, caller)) return error(res, 403, 'csrf');
+    if (has('reauthenticationRequired')) return error(res, 403, 'reauthentication_required');
+    if (reason !== null && reason !== 'unrecognized') return error(res, 400, 'invalid_request', { message: 'reason must be unrecognized' });
+    if (reason === 'unrecognized' && has('unrecognizedRefused')) return error(res, 400, 'invalid_request');
     if (flag !== 'true' && flag !== 'false' && !(has('badFlagIgnored') && flag !== null)) {
       return error(res, 400, 'invalid_request', { message: 'remove_trusted_device must be true or false' });
     }
@@ -191,20 +231,30 @@ export async function startContractServer({ faults = [] }: { faults?: Fault[] } 
     }
     const target = sessions.find((s) => s.id === id);
     const notFound = () =>
-      error(res, 404, 'not_found', has('leaksStackTrace') ? { message: STACK } : has('echoesToken') ? { message: `no session for token ${caller.token}` } : {});
+      error(
+        res,
+        404,
+        'not_found',
+        has('leaksStackTrace') ? { message: STACK } : has('echoesToken') ? { message: `no session for token ${caller.token}` } : {},
+      );
     if (!target) return has('unknownId204') ? send(res, 204) : notFound();
     if (!target.listed) return has('goneIdAnswers200') ? send(res, 200, {}) : notFound();
     if (target.account !== caller.account && !has('crossAccountDelete')) return notFound();
     if (target === caller && !has('deleteEndsCurrent')) return error(res, 409, 'current_session');
     if (flag === 'true') target.isTrusted = false;
+    if (reason === 'unrecognized' && has('unrecognizedEndsNothing')) return send(res, 204);
     if (has('keepsLoggedOutToken')) target.listed = false;
+    else if (has('keepsListingLoggedOut')) target.tokenAccepted = false;
     else end(target);
     send(res, 204);
   }
 
   function logOutAll(req: IncomingMessage, res: ServerResponse, caller: StoredSession) {
     if (!csrfOk(req, caller)) return error(res, 403, 'csrf');
-    const spared = has('logoutAllLeavesOne') ? sessions.find((s) => s.account === caller.account && s !== caller && s.tokenAccepted) : undefined;
+    if (has('reauthenticationRequired')) return error(res, 403, 'reauthentication_required');
+    const spared = has('logoutAllLeavesOne')
+      ? sessions.find((s) => s.account === caller.account && s !== caller && s.tokenAccepted)
+      : undefined;
     for (const session of sessions) {
       if (session === spared) continue;
       if (session.account === caller.account || has('logoutAllEndsOtherAccount')) end(session);
@@ -227,7 +277,7 @@ export async function startContractServer({ faults = [] }: { faults?: Fault[] } 
     if (isList) return list(res, caller);
     if (req.method === 'POST' && path === '/sessions/logout_all') return logOutAll(req, res, caller);
     const match = req.method === 'DELETE' && path ? /^\/sessions\/([^/]+)$/.exec(path) : null;
-    if (match) return logOut(req, res, caller, match[1]!, url.searchParams.get('remove_trusted_device'));
+    if (match) return logOut(req, res, caller, match[1]!, url.searchParams.get('remove_trusted_device'), url.searchParams.get('reason'));
     error(res, 404, 'not_found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -236,7 +286,13 @@ export async function startContractServer({ faults = [] }: { faults?: Fault[] } 
   return {
     baseUrl: `http://127.0.0.1:${port}/api`,
     signIn(account) {
-      const session = addSession(account, randomBytes(16).toString('base64url'));
+      // Fresh: signed in just now (B16: a recent password check), last seen just now too.
+      const now = new Date().toISOString();
+      const session = addSession(
+        account,
+        randomBytes(16).toString('base64url'),
+        freshSignIns ? { signedInAt: now, lastActiveAt: now } : {},
+      );
       return {
         headers: { Cookie: `sid=${session.token}; csrf_token=${session.csrf}`, 'X-CSRF-Token': session.csrf },
         ...(account === 'bob' ? { account: 'other' as const } : {}),

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import { ensureDemoBuilt } from '../../server/build';
 import { SEEDED_PASSWORD, startServer, type RunningServer } from '../../server/index';
 

@@ -12,8 +12,8 @@
 //   (the server's is the only one), the times switch to Warsaw's, and logging out "Edge on Windows"
 //   removes its row.
 //
-//   node test/next/run.mjs                     (builds dist/ first when it is missing)
-//   KEEP_NEXT=1 node test/next/run.mjs         keeps the temp dir for a look
+//   npx tsx test/next/run.mjs                  (builds dist/ first when it is missing)
+//   KEEP_NEXT=1 npx tsx test/next/run.mjs         keeps the temp dir for a look
 //
 // Needs Node >= 20.9 (Next.js 16), the npm registry or a warm npm cache, and /usr/bin/chromium (or
 // CHROMIUM_PATH). Next.js installs with no install script: its compiler (SWC) is an optional
@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import { StepError, checkServerHtml, expectDialogChunkOnIntent, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
 
 export const NEXT_VERSION = '16.4.6';

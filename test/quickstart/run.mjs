@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import { StepError, freePort, sh, watchPage } from '../support/apps.mjs';
 import { readmeFiles } from '../support/readme.mjs';
 

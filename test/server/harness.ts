@@ -1,5 +1,6 @@
 // Test harness for the reference server: which databases to run on, a server per suite, and a
 // "browser" that keeps its cookies between requests the way a real one does.
+import type { WireSession } from '../../kit/src/contract';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { expect } from 'vitest';
@@ -176,17 +177,8 @@ export class Browser {
   }
 }
 
-export type WireSession = {
-  id: string;
-  is_current: boolean;
-  is_trusted: boolean;
-  status: 'active' | 'unavailable';
-  apps: string[];
-  device?: { browser?: string; os?: string; type?: string };
-  location?: { city?: string; region?: string; country?: string };
-  signed_in_at: string;
-  last_active_at?: string;
-};
+// The contract's row, generated from kit/openapi.yaml.
+export type { WireSession };
 
 /** The error body of the contract, exactly: `{"error":{"code":…}}`. */
 export async function expectError(response: Response, status: number, code: string) {
