@@ -22,7 +22,7 @@ export const sessionsKeys = {
 };
 
 /** Variables of one logout. */
-export type LogOutVariables = { id: string; removeTrustedDevice: boolean };
+export type LogOutVariables = { id: string; removeTrustedDevice: boolean; reason?: 'unrecognized' };
 
 // A custom client is not validated by our fetch client: check the shape it resolved with, so a bad one
 // reads as "cannot load" rather than crashing a row.
@@ -81,9 +81,10 @@ export async function prefetchActiveSessions(queryClient: QueryClient, client: S
 export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined) {
   return mutationOptions<void, SessionsClientError, LogOutVariables>({
     mutationKey: sessionsKeys.logOut,
-    mutationFn: async ({ id, removeTrustedDevice }) => {
+    mutationFn: async ({ id, removeTrustedDevice, reason }) => {
       try {
-        await scope.client().logOutSession(id, { removeTrustedDevice, signal: signal() });
+        // B14: the reason is sent only when there is one, so a custom client sees the same call as before.
+        await scope.client().logOutSession(id, { removeTrustedDevice, ...(reason && { reason }), signal: signal() });
       } catch (error) {
         throw toSessionsError(error);
       }
