@@ -18,14 +18,23 @@ export type LogoutAllCardProps = {
   sessionCount?: number;
   /** Called when the reader confirms "Log out of all devices". */
   onConfirm: () => void;
+  /** Whether the confirmation is open, for a host (or the B14 next steps) that opens it from elsewhere. @default uncontrolled */
+  open?: boolean;
+  /** Called when the confirmation opens or closes. */
+  onOpenChange?: (open: boolean) => void;
   className?: string;
 };
 
 /** B6: "Log out of all sessions" with "Log out all", confirmed by "Log out of all devices". */
-export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount = 1, onConfirm, className }: LogoutAllCardProps) {
+export function LogoutAllCard({ state = 'idle', error, completesBy, sessionCount = 1, onConfirm, className, ...props }: LogoutAllCardProps) {
   const translator = useTranslator();
   const { t } = translator;
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = props.open ?? ownOpen;
+  const setOpen = (isOpen: boolean) => {
+    setOwnOpen(isOpen);
+    props.onOpenChange?.(isOpen);
+  };
   const titleId = useId();
   const doneRef = useRef<HTMLParagraphElement>(null);
   const isDone = state === 'done';
