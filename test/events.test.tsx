@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import { ActiveSessionsSection, createFetchSessionsClient, type ActiveSessionsEvent, type ActiveSessionsSectionProps } from '../src';
@@ -106,6 +106,18 @@ describe('onEvent (B15)', () => {
     await waitFor(() => expect(events).toHaveLength(2));
     await settle();
     expect(events).toHaveLength(2);
+  });
+
+  it('should tell of a failed refresh once, though the section and its list both read it', async () => {
+    useScenario({ sessions: [f.current, f.other] });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const { events } = renderSection({ queryClient });
+    await screen.findByText('Edge on Windows');
+    useScenario({ sessions: [], list: 'unauthorized' });
+    await act(() => queryClient.refetchQueries());
+    await screen.findByText("Couldn't refresh the list. Showing the last sessions loaded.", { exact: false });
+    await settle();
+    expect(events).toEqual([{ type: 'list_failed', code: 'unauthorized' }]);
   });
 
   it('should tell nothing while the list loads and renders, however often the host re-renders', async () => {
