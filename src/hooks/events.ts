@@ -13,7 +13,7 @@ export type ActiveSessionsEvent =
 export type EmitEvent = (event: ActiveSessionsEvent) => void;
 
 function report(error: unknown) {
-  console.error('[active-sessions] The onEvent handler threw; the section carries on.', error);
+  console.error('[active-sessions] onEvent threw:', error);
 }
 
 /**
