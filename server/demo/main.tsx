@@ -156,6 +156,8 @@ function App() {
               links={{ changePassword: '/#change-password', signInMethods: '/#sign-in-methods', support: '/#support' }}
               onUnauthorized={() => void showSignIn('Your session has ended. Sign in again.')}
               onSignedOut={() => void showSignIn('You were logged out of all sessions.')}
+              // B15: a real host forwards these to its audit log (docs/events-and-unrecognized.md); the demo logs them.
+              onEvent={(event) => console.info('[audit]', event)}
             />
           </>
         ) : (

@@ -168,6 +168,16 @@ export const SessionRow = memo(
         {showLogOut &&
           (actions === 'button' ? (
             <div className="fpas-row__actions">
+              <Button
+                className="fpas-row__action"
+                data-slot="row-actions"
+                size="sm"
+                isPending={state === 'logging-out'}
+                aria-label={logOutLabel}
+                onClick={onLogOut}
+              >
+                {t('row.logOut')}
+              </Button>
               {unrecognizedLabel && (
                 <Button
                   className="fpas-row__unrecognized"
@@ -181,16 +191,6 @@ export const SessionRow = memo(
                   {t('row.unrecognized')}
                 </Button>
               )}
-              <Button
-                className="fpas-row__action"
-                data-slot="row-actions"
-                size="sm"
-                isPending={state === 'logging-out'}
-                aria-label={logOutLabel}
-                onClick={onLogOut}
-              >
-                {t('row.logOut')}
-              </Button>
             </div>
           ) : (
             <DropdownMenu.Root modal={false}>
