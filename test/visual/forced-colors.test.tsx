@@ -131,6 +131,8 @@ for (const palette of ['light', 'dark'] as const) {
         const linkShot = await picture(link);
         expect(inkPixels(linkShot, systemColor('Canvas'), { x: 0, y: 0, width: linkShot.width, height: linkShot.height }, 4.5), `text pixels of ${link.textContent}`).toBeGreaterThanOrEqual(40);
       }
+      // The pointer rests where the dialog's confirm button was; moved off, so the next modal is not pictured hovered.
+      await userEvent.hover(callout.querySelector('h3')!);
     });
 
     test('given a logout under way, its pending Log out reads as unavailable (GrayText) and differs from an enabled one', async () => {
