@@ -11,7 +11,7 @@ export function minutesAgo(minutes: number, now = Date.now()): string {
   return new Date(now - minutes * MINUTE).toISOString();
 }
 
-/** Named sessions, each one row state of the design, with sign-in times relative to `now`. */
+/** Named sessions, each one row state of the design, with sign-in and last-active times relative to `now`. */
 export function createFixtures(now = Date.now()) {
   return {
     current: {
@@ -23,6 +23,7 @@ export function createFixtures(now = Date.now()) {
       device: { browser: 'Chrome', os: 'macOS', type: 'desktop' },
       location: { city: 'San Francisco', region: 'California', country: 'US' },
       signed_in_at: minutesAgo(12, now),
+      last_active_at: minutesAgo(0, now),
     },
     currentTrusted: {
       id: 'sess_current_trusted',
@@ -33,6 +34,7 @@ export function createFixtures(now = Date.now()) {
       device: { browser: 'Safari', os: 'macOS', type: 'desktop' },
       location: { city: 'Warsaw', country: 'PL' },
       signed_in_at: minutesAgo(40, now),
+      last_active_at: minutesAgo(1, now),
     },
     other: {
       id: 'sess_windows',
@@ -43,6 +45,7 @@ export function createFixtures(now = Date.now()) {
       device: { browser: 'Edge', os: 'Windows', type: 'desktop' },
       location: { city: 'Austin', region: 'Texas', country: 'US' },
       signed_in_at: minutesAgo(2 * 24 * 60, now),
+      last_active_at: minutesAgo(3 * 60, now),
     },
     trusted: {
       id: 'sess_iphone',
@@ -53,6 +56,7 @@ export function createFixtures(now = Date.now()) {
       device: { browser: 'ChatGPT app', os: 'iOS', type: 'mobile' },
       location: { city: 'Berlin', country: 'DE' },
       signed_in_at: minutesAgo(5 * 24 * 60, now),
+      last_active_at: minutesAgo(2, now),
     },
     unavailable: {
       id: 'sess_unavailable',
@@ -63,6 +67,7 @@ export function createFixtures(now = Date.now()) {
       device: { browser: 'Firefox', os: 'Linux', type: 'desktop' },
       location: { country: 'CA' },
       signed_in_at: minutesAgo(12 * 24 * 60, now),
+      last_active_at: minutesAgo(9 * 24 * 60, now),
     },
     severalProducts: {
       id: 'sess_products',
@@ -73,6 +78,7 @@ export function createFixtures(now = Date.now()) {
       device: { browser: 'Chrome', os: 'Windows', type: 'desktop' },
       location: { city: 'Tokyo', country: 'JP' },
       signed_in_at: minutesAgo(3 * 60, now),
+      last_active_at: minutesAgo(50, now),
     },
     unknownProduct: {
       id: 'sess_unknown_app',
@@ -83,6 +89,7 @@ export function createFixtures(now = Date.now()) {
       device: { browser: 'Sora app', os: 'Android', type: 'mobile' },
       location: { city: 'São Paulo', country: 'BR' },
       signed_in_at: minutesAgo(26 * 60, now),
+      last_active_at: minutesAgo(25 * 60, now),
     },
     incomplete: {
       id: 'sess_incomplete',
@@ -103,6 +110,19 @@ export function createFixtures(now = Date.now()) {
       device: { os: 'iPadOS', type: 'tablet' },
       location: { region: 'Ontario', country: 'CA' },
       signed_in_at: minutesAgo(45 * 24 * 60, now),
+      last_active_at: minutesAgo(30 * 24 * 60, now),
+    },
+    /** B13: signed in two hours ago from a place the reader has not used before. */
+    newSignIn: {
+      id: 'sess_new_linux',
+      is_current: false,
+      is_trusted: false,
+      status: 'active',
+      apps: ['chatgpt'],
+      device: { browser: 'Firefox', os: 'Ubuntu', type: 'desktop' },
+      location: { city: 'Lagos', country: 'NG' },
+      signed_in_at: minutesAgo(2 * 60, now),
+      last_active_at: minutesAgo(20, now),
     },
   } satisfies Record<string, WireSession>;
 }
@@ -124,6 +144,7 @@ export function manySessions(count: number, now = Date.now()): WireSession[] {
       device: { browser: browsers[i % browsers.length], os: systems[(i * 3) % systems.length], type: 'desktop' },
       location: { city, country },
       signed_in_at: minutesAgo(90 * (i + 1), now),
+      last_active_at: minutesAgo(45 * (i + 1), now),
     };
   });
 }

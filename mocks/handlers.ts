@@ -16,6 +16,8 @@ export type MockSessionStore = {
   readonly sessions: WireSession[];
   /** Every request the handlers answered, e.g. "DELETE /sessions/sess_1?remove_trusted_device=false". */
   readonly requests: string[];
+  /** B14: the reason each ended session was logged out with (`unrecognized`), by id, as a server may record it. */
+  readonly reasons: Map<string, string>;
 };
 
 function forever(): Promise<never> {
@@ -39,6 +41,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
     if (scenario.reauthentication === 'once') needsReauthentication = false;
     return HttpResponse.json({ error: { code: 'reauthentication_required' } }, { status: 403 });
   }
+  const reasons = new Map<string, string>();
 
   async function answerAfterDelay(request: Request) {
     const url = new URL(request.url);
@@ -79,8 +82,11 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
 
     http.delete(`${baseUrl}/sessions/:id`, async ({ request, params }) => {
       await answerAfterDelay(request);
-      const removeTrusted = new URL(request.url).searchParams.get('remove_trusted_device');
-      if (removeTrusted !== 'true' && removeTrusted !== 'false') {
+      const query = new URL(request.url).searchParams;
+      const removeTrusted = query.get('remove_trusted_device');
+      // B14: `reason=unrecognized` is the one reason the contract knows; the session ends exactly as without it.
+      const reason = query.get('reason');
+      if ((removeTrusted !== 'true' && removeTrusted !== 'false') || (reason !== null && reason !== 'unrecognized')) {
         return HttpResponse.json({ error: { code: 'invalid_request' } }, { status: 400 });
       }
       const refused = reauthenticationRequired();
@@ -101,9 +107,11 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
           return forever();
         case 'linger':
           lingering.set(id, 1);
+          if (reason) reasons.set(id, reason);
           return new HttpResponse(null, { status: 204 });
         case 'remove':
           sessions = sessions.filter((s) => s.id !== id);
+          if (reason) reasons.set(id, reason);
           return new HttpResponse(null, { status: 204 });
         default:
           return behaviour satisfies never;
@@ -131,6 +139,7 @@ export function createHandlers(options: MockOptions = {}): HttpHandler[] & { sto
       return sessions;
     },
     requests,
+    reasons,
   };
   return Object.assign(handlers, { store });
 }

@@ -38,6 +38,8 @@ export function createScenarios(now = Date.now()) {
   return {
     /** A current session and a few others, one of them trusted. */
     typical: { sessions: [f.current, f.other, f.trusted, f.severalProducts] },
+    /** B12–B14: a new sign-in from an unfamiliar place among the usual devices, each last active at another time. */
+    newSignIn: { sessions: [f.current, f.other, f.newSignIn, f.trusted] },
     /** Only the session the reader is using. */
     onlyCurrent: { sessions: [f.current] },
     /** Every row state the server can send at once, and per-row logout outcomes. */

@@ -19,7 +19,9 @@ export type {
   LogOutResult,
   LogOutAllResult,
   LogOutAllState,
+  LogOutOptions,
 } from './hooks/useActiveSessions';
+export type { ActiveSessionsEvent } from './hooks/events';
 
 export type { Catalog, MessageKey } from './i18n/translator';
 export { createTranslator } from './i18n/translator';

@@ -26,19 +26,19 @@ export const LogOutASession: Story = {
   ...onApi(logOut),
   async play({ canvasElement, canvas, userEvent }) {
     await findList(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Log out Edge on Windows' }));
-    const dialog = await canvas.findByRole('dialog', { name: 'Log out Edge on Windows?' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Log out Chrome on Windows' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'Log out Chrome on Windows?' });
     await expect(dialog).toHaveTextContent('Anyone using it will need to sign in again.');
     // Nothing is sent before the reader confirms (B4).
     await expect(logOut.store.requests).toEqual(['GET /sessions']);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Log out' }));
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
-    await waitFor(() => expect(canvas.queryByText('Edge on Windows')).toBeNull());
-    await expect(logOut.store.requests).toContain('DELETE /sessions/sess_windows?remove_trusted_device=false');
+    await waitFor(() => expect(canvas.queryByText('Chrome on Windows')).toBeNull());
+    await expect(logOut.store.requests).toContain('DELETE /sessions/sess_products?remove_trusted_device=false');
     await expect(canvas.getByRole('list', { name: '3 active sessions' })).toBeVisible();
     // Focus lands on the next row's Log out, not on the page; the outcome is said once it is there.
-    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Log out ChatGPT app on iOS'));
-    await expect(await canvas.findByText('Logged out Edge on Windows.')).toBeInTheDocument();
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Log out Edge on Windows'));
+    await expect(await canvas.findByText('Logged out Chrome on Windows.')).toBeInTheDocument();
   },
 };
 

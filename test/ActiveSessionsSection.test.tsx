@@ -86,16 +86,16 @@ describe('ActiveSessionsSection', () => {
       const store = useScenario('typical');
       const { user } = renderSection();
       await rows();
-      await user.click(screen.getByRole('button', { name: 'Log out Edge on Windows' }));
-      const dialog = await screen.findByRole('dialog', { name: 'Log out Edge on Windows?' });
+      await user.click(screen.getByRole('button', { name: 'Log out Chrome on Windows' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Log out Chrome on Windows?' });
       expect(store.requests.some((r) => r.startsWith('DELETE'))).toBe(false);
       await user.click(within(dialog).getByRole('button', { name: 'Log out' }));
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-      expect(store.requests).toContain('DELETE /sessions/sess_windows?remove_trusted_device=false');
-      await waitFor(() => expect(screen.queryByText('Edge on Windows')).toBeNull());
-      await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Log out ChatGPT app on iOS'));
+      expect(store.requests).toContain('DELETE /sessions/sess_products?remove_trusted_device=false');
+      await waitFor(() => expect(screen.queryByText('Chrome on Windows')).toBeNull());
+      await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Log out Edge on Windows'));
       // Said once focus has moved (a frame later), so the focus move does not cut it off.
-      expect(await screen.findByText('Logged out Edge on Windows.')).toBeInTheDocument();
+      expect(await screen.findByText('Logged out Chrome on Windows.')).toBeInTheDocument();
     });
 
     it('should confirm a trusted device with Log out and remove, removing it from trusted devices', async () => {

@@ -38,6 +38,7 @@ describe('createFetchSessionsClient', () => {
             device: { browser: 'Chrome', os: 'macOS', type: 'desktop' },
             location: { city: 'San Francisco', region: 'California', country: 'US' },
             signedInAt: f.current.signed_in_at,
+            lastActiveAt: f.current.last_active_at,
           },
           expect.objectContaining({ id: 'sess_iphone', isTrusted: true, device: { browser: 'ChatGPT app', os: 'iOS', type: 'mobile' } }),
         ],

@@ -57,7 +57,7 @@ async function expectRefreshRecovers(hook: Hook, api: FaultyApi) {
   await act(() => hook.result.current.refresh());
   expect(hook.result.current.status).toBe('ready');
   expect(hook.result.current.refreshError).toBeNull();
-  expect(ids(hook)).toEqual(['sess_current', 'sess_windows', 'sess_iphone']);
+  expect(ids(hook)).toEqual(['sess_current', 'sess_iphone', 'sess_windows']);
   expect(hook.result.current.rows.every((r) => r.state === 'idle')).toBe(true);
   expectNoRowInAWrongState(hook);
 }
@@ -144,7 +144,7 @@ describe('fault matrix: the list', () => {
     await act(() => hook.result.current.refresh());
     await waitFor(() => expect(hook.result.current.refreshError).not.toBeNull(), { timeout: 2_000 });
     expect(hook.result.current.status).toBe('ready');
-    expect(ids(hook)).toEqual(['sess_current', 'sess_windows', 'sess_iphone']);
+    expect(ids(hook)).toEqual(['sess_current', 'sess_iphone', 'sess_windows']);
     expect(hook.result.current.refreshError).toMatchObject({ code: 'server' });
     await expectRefreshRecovers(hook, api);
   });

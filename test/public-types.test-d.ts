@@ -13,6 +13,7 @@ import {
   sessionLabels,
   useActiveSessions,
   useSessionLabels,
+  type ActiveSessionsEvent,
   type ActiveSessionsSectionProps,
   type SessionLabels,
   type SessionsErrorCode,
@@ -29,7 +30,7 @@ import {
 expectTypeOf(createFetchSessionsClient({ baseUrl: '/api' })).toEqualTypeOf<SessionsClient>();
 expectTypeOf<ReturnType<SessionsClient['listSessions']>>().toEqualTypeOf<Promise<SessionsResult>>();
 expectTypeOf<SessionsClient['logOutSession']>().parameters.toEqualTypeOf<
-  [string, { removeTrustedDevice: boolean; signal?: AbortSignal }]
+  [string, { removeTrustedDevice: boolean; reason?: 'unrecognized'; signal?: AbortSignal }]
 >();
 expectTypeOf<Session['status']>().toEqualTypeOf<'active' | 'unavailable'>();
 expectTypeOf<RowState>().toEqualTypeOf<'idle' | 'logging-out' | 'failed' | 'signing-out'>();
@@ -59,6 +60,27 @@ if (result.status === 'unavailable') expectTypeOf(result.reason).toEqualTypeOf<'
 void result.reason;
 expectTypeOf(result.logOut).returns.toEqualTypeOf<Promise<LogOutResult>>();
 expectTypeOf(useActiveSessions).returns.toEqualTypeOf<UseActiveSessionsResult>();
+// B14: logOut takes the reason; B13: each row says whether it is new.
+expectTypeOf(result.logOut).parameter(1).toEqualTypeOf<{ reason?: 'unrecognized' | undefined } | undefined>();
+expectTypeOf(result.rows[0]!.isNew).toEqualTypeOf<boolean>();
+
+// B15: the events the host hears, exactly the design's union.
+expectTypeOf<ActiveSessionsEvent['type']>().toEqualTypeOf<
+  | 'session_logged_out'
+  | 'session_logout_failed'
+  | 'all_sessions_logged_out'
+  | 'all_sessions_logout_failed'
+  | 'list_failed'
+  | 'reauthentication_requested'
+>();
+expectTypeOf<Extract<ActiveSessionsEvent, { type: 'session_logged_out' }>>().toEqualTypeOf<{
+  type: 'session_logged_out';
+  sessionId: string;
+  removedTrustedDevice: boolean;
+  reason?: 'unrecognized';
+}>();
+expectTypeOf<ActiveSessionsSectionProps['onEvent']>().toEqualTypeOf<((event: ActiveSessionsEvent) => void) | undefined>();
+expectTypeOf<ActiveSessionsSectionProps['newSince']>().toEqualTypeOf<Date | string | null | undefined>();
 
 // Catalogs are plain objects of messages that fit `strings`; a partial catalog does too.
 expectTypeOf(pl).toMatchTypeOf<Catalog>();

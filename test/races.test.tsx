@@ -175,7 +175,7 @@ describe('races', () => {
       expect(results![1]).toMatchObject({ outcome: 'done' });
       await waitFor(() => expect(hook.result.current.logOutAllState).toBe('done'));
       noRowLoggingOut(hook);
-      expect(ids(hook)).toEqual(['sess_current', 'sess_products', 'sess_iphone']);
+      expect(ids(hook)).toEqual(['sess_current', 'sess_iphone', 'sess_products']);
       expect(hook.result.current.rows.filter((r) => r.canLogOut)).toEqual([]);
       await expect(hook.result.current.logOut('sess_iphone')).resolves.toMatchObject({ outcome: 'refused' });
       expect(onSignedOut).toHaveBeenCalledTimes(1);

@@ -20,17 +20,17 @@ const stateOf = (hook: { result: { current: ReturnType<typeof useActiveSessions>
 
 describe('useActiveSessions', () => {
   describe('given the list loads', () => {
-    it('should go from loading to ready with the current session first, then the newest sign-in (B3)', async () => {
+    it('should go from loading to ready with the current session first, then the most recently active (B3, B12)', async () => {
       useScenario('everyRowState');
       const hook = setup();
       expect(hook.result.current.status).toBe('loading');
       await waitFor(() => expect(hook.result.current.status).toBe('ready'));
       expect(ids(hook)).toEqual([
         'sess_current_trusted',
-        'sess_products',
-        'sess_unknown_app',
-        'sess_windows',
         'sess_iphone',
+        'sess_products',
+        'sess_windows',
+        'sess_unknown_app',
         'sess_unavailable',
         'sess_ipad',
         'sess_incomplete',

@@ -231,6 +231,8 @@ function App() {
               onUnauthorized={() => void showSignIn('Your session has ended. Sign in again.')}
               onSignedOut={() => void showSignIn('You were logged out of all sessions.')}
               onReauthenticate={() => new Promise<boolean>((resolve) => setReauthentication(() => resolve))}
+              // B15: a real host forwards these to its audit log (docs/events-and-unrecognized.md); the demo logs them.
+              onEvent={(event) => console.info('[audit]', event)}
             />
             {reauthentication && (
               <ReauthenticatePrompt

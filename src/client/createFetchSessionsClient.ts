@@ -195,13 +195,15 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
       return parseSessionsBody(answer.body);
     },
 
-    async logOutSession(id, { removeTrustedDevice, signal }) {
+    async logOutSession(id, { removeTrustedDevice, reason, signal }) {
       if (typeof id !== 'string' || id === '') throw new TypeError('logOutSession: "id" must be a non-empty string.');
       // "." and ".." are dot-segments even when percent-encoded: fetch would resolve them and DELETE another path.
       if (id === '.' || id === '..') {
         throw new SessionsClientError('refused', `logOutSession: the id "${id}" cannot be addressed in a URL.`);
       }
-      const path = `/sessions/${encodeURIComponent(id)}?remove_trusted_device=${removeTrustedDevice ? 'true' : 'false'}`;
+      // B14: the reader did not recognize the session; the server may record it for its security team.
+      const because = reason === 'unrecognized' ? '&reason=unrecognized' : '';
+      const path = `/sessions/${encodeURIComponent(id)}?remove_trusted_device=${removeTrustedDevice ? 'true' : 'false'}${because}`;
       const answer = await request('DELETE', path, signal);
       // 404: the session is already gone, which is what the reader asked for.
       // Stryker disable next-line ConditionalExpression: fetch never gives a status below 200, so `status >= 200` read as true changes nothing (the other conditions here are killed)

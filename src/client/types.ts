@@ -19,6 +19,8 @@ export type Session = {
   location?: { city?: string | undefined; region?: string | undefined; country?: string | undefined } | undefined;
   /** Sign-in time, ISO 8601. */
   signedInAt?: string | undefined;
+  /** When the row's device was last in use, ISO 8601 (B12); the server may record it coarsely. */
+  lastActiveAt?: string | undefined;
 };
 
 /** What listing sessions returns: the sessions, or why the feature is not available (B7). */
@@ -35,8 +37,11 @@ export type SessionsResult =
 export interface SessionsClient {
   /** Lists the account's active sessions. */
   listSessions(init: { signal: AbortSignal }): Promise<SessionsResult>;
-  /** Logs out one session; resolves when the server accepted it (or it was already gone). */
-  logOutSession(id: string, init: { removeTrustedDevice: boolean; signal?: AbortSignal | undefined }): Promise<void>;
+  /** Logs out one session (`reason: 'unrecognized'` when the reader did not recognize it, B14); resolves when the server accepted it (or it was already gone). */
+  logOutSession(
+    id: string,
+    init: { removeTrustedDevice: boolean; reason?: 'unrecognized' | undefined; signal?: AbortSignal | undefined },
+  ): Promise<void>;
   /** Logs out every session, the current one included (B6). */
   logOutAllSessions(init?: { signal?: AbortSignal | undefined }): Promise<{ completesBy?: string | undefined }>;
 }

@@ -112,9 +112,12 @@ function parseSession(wire: unknown): Session | null {
   const device = parseDevice(wire);
   const location = parseLocation(wire);
   const signedInAt = parseDate(optionalText(wire, 'signed_in_at'));
+  // B12: like any optional field, a wrong type rejects the row and an unreadable date is left out.
+  const lastActiveAt = parseDate(optionalText(wire, 'last_active_at'));
   if (device) session.device = device;
   if (location) session.location = location;
   if (signedInAt) session.signedInAt = signedInAt;
+  if (lastActiveAt) session.lastActiveAt = lastActiveAt;
   return session;
 }
 

@@ -1,12 +1,15 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useActiveSessions } from '../hooks/useActiveSessions';
 import { useHydrated } from '../hooks/useHydrated';
 import type { SessionsClientError } from '../client/errors';
 import { deviceLabel } from '../i18n/details';
 import { SessionRow, type SessionRowProps } from './SessionRow';
 import { Button } from './Button';
-import { LogoutConfirmModal } from './lazy';
+import { LogoutConfirmModal, SecureAccountCallout as LazySecureAccountCallout, UnrecognizedSessionDialog, useLoadedOrLazy } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
+
+// Where focus goes after the "Don't recognize it?" dialog closes on success: the next steps' heading (B14).
+const CALLOUT = '\u0000callout';
 
 // Below this width (30rem at 16px) row actions move into a menu, matching the stylesheet's container query.
 const NARROW_PX = 480;
@@ -34,15 +37,23 @@ export type ActiveSessionsListProps = {
   pageSize?: number | undefined;
   /** Called with each outcome to announce, e.g. "Logged out Edge on Windows."; the section puts it in its live region. */
   onAnnounce?: ((message: string) => void) | undefined;
+  /** Opens Log out of all sessions' confirmation, from the next steps after an unrecognized session was logged out (B14). */
+  onLogOutAll?: (() => void) | undefined;
   className?: string | undefined;
 };
 
-/** The rows of a ready list, the one-session logout modal and focus after it (B1–B5, B9). Inside a provider. */
-export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: ActiveSessionsListProps) {
+/** The rows of a ready list, the one-session logout dialogs, focus after them and the next steps (B1–B5, B9, B12–B14). Inside a provider. */
+export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, className }: ActiveSessionsListProps) {
   const sessions = useActiveSessions();
   const translator = useTranslator();
   const { t } = translator;
   const [targetId, setTargetId] = useState<string | null>(null);
+  // Which dialog the target's action opened: Log out (B4) or "Don't recognize it?" (B14).
+  const [flow, setFlow] = useState<'log-out' | 'unrecognized'>('log-out');
+  // B14: the device of the last unrecognized session logged out; its next steps stay until Done.
+  const [secured, setSecured] = useState<string | null>(null);
+  const calloutHeading = useRef<HTMLHeadingElement | null>(null);
+  const callout = useLoadedOrLazy(LazySecureAccountCallout);
   const [modalError, setModalError] = useState<SessionsClientError | null>(null);
   const rowRefs = useRef(new Map<string, HTMLLIElement>());
   const [list, setList] = useState<HTMLUListElement | null>(null);
@@ -59,12 +70,13 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
 
   // One ref and one Log out handler per id for the list's life, so a memoized row re-renders only when
   // its own session or state changes (logging one out of 1,000 re-renders one row, not all).
-  const handlers = useRef(new Map<string, Pick<SessionRowProps, 'ref' | 'onLogOut'>>());
+  const handlers = useRef(new Map<string, Pick<SessionRowProps, 'ref' | 'onLogOut' | 'onUnrecognized'>>());
   function handlersFor(id: string) {
     let found = handlers.current.get(id);
     if (!found) {
       found = {
-        onLogOut: () => open(id),
+        onLogOut: () => open(id, 'log-out'),
+        onUnrecognized: () => open(id, 'unrecognized'),
         ref: (element: HTMLLIElement | null) => {
           if (element) rowRefs.current.set(id, element);
           else rowRefs.current.delete(id);
@@ -85,10 +97,11 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
   const hidden = rows.length - visible.length;
   const target = rows.find((row) => row.session.id === targetId) ?? null;
 
-  function open(id: string) {
+  function open(id: string, opened: 'log-out' | 'unrecognized') {
     openId.current = id;
     focusAfterClose.current = id;
     setModalError(null);
+    setFlow(opened);
     setTargetId(id);
   }
 
@@ -98,7 +111,8 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
     const device = deviceLabel(session, translator);
     const index = rows.indexOf(target);
     setModalError(null);
-    const result = await sessions.logOut(session.id);
+    const isUnrecognized = flow === 'unrecognized';
+    const result = await sessions.logOut(session.id, isUnrecognized ? { reason: 'unrecognized' } : {});
     const isStillOpen = openId.current === session.id;
     if (result.outcome === 'cancelled') {
       // B16: the reader declined to re-authenticate; back to where the row was, quietly.
@@ -111,7 +125,16 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
     if (result.outcome === 'failed' || result.outcome === 'refused') {
       if (isStillOpen) setModalError(result.error);
       onAnnounce?.(t('announce.failed', { device }));
-      return; // B4: the modal stays open and shows why.
+      return; // B4, B14: the dialog stays open and shows why; the row shows it too.
+    }
+    if (isUnrecognized) {
+      // B14: the next steps take focus (their heading names the device), so nothing else is announced.
+      setSecured(device);
+      if (!isStillOpen) return;
+      focusAfterClose.current = CALLOUT;
+      openId.current = null;
+      setTargetId(null);
+      return;
     }
     onAnnounce?.(result.outcome === 'logged-out' ? t('announce.loggedOut', { device }) : t('announce.signingOut', { device }));
     if (!isStillOpen) return;
@@ -126,13 +149,37 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
     // B16: the modal steps aside for the host's prompt, which takes focus; it comes back afterwards.
     if (sessions.isReauthenticating) return;
     const id = focusAfterClose.current;
+    if (id === CALLOUT) return calloutHeading.current?.focus();
     const row = id ? rowRefs.current.get(id) : undefined;
     // The row's own action when it still has one (Log out, or the menu in narrow containers), else the row.
     (row?.querySelector<HTMLElement>('[data-slot="row-actions"]') ?? row)?.focus();
   }
 
+  const closeDialog = (isOpen: boolean) => {
+    if (isOpen) return;
+    openId.current = null;
+    setTargetId(null);
+  };
+
+  const SecureAccountCallout = secured !== null ? callout() : null;
   return (
     <>
+      {SecureAccountCallout && secured !== null && (
+        // Loaded with the dialog that led here, so it renders in the same commit and takes focus at once.
+        <Suspense fallback={null}>
+          <SecureAccountCallout
+            device={secured}
+            headingRef={calloutHeading}
+            onLogOutAll={sessions.logOutAllState === 'idle' || sessions.logOutAllState === 'failed' ? onLogOutAll : undefined}
+            onDone={() => {
+              setSecured(null);
+              // The callout goes with focus in it: focus moves on to the list's first row, not the page.
+              const first = rows[0];
+              if (first) rowRefs.current.get(first.session.id)?.focus();
+            }}
+          />
+        </Suspense>
+      )}
       <ul
         ref={setList}
         className={['fpas-list', className].filter(Boolean).join(' ')}
@@ -145,6 +192,8 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
             {...handlersFor(row.session.id)}
             actions={isNarrow ? 'menu' : 'button'}
             session={row.session}
+            isActiveNow={row.isActiveNow}
+            isNew={row.isNew}
             state={row.state}
             canLogOut={row.canLogOut}
             error={row.error}
@@ -167,12 +216,17 @@ export function ActiveSessionsList({ onAnnounce, pageSize = 50, className }: Act
         </Button>
       )}
       <LogoutConfirmModal
-        open={target !== null && !sessions.isReauthenticating}
-        onOpenChange={(isOpen) => {
-          if (isOpen) return;
-          openId.current = null;
-          setTargetId(null);
-        }}
+        open={target !== null && flow === 'log-out' && !sessions.isReauthenticating}
+        onOpenChange={closeDialog}
+        session={target?.session ?? null}
+        pending={target?.state === 'logging-out'}
+        error={modalError}
+        onConfirm={confirm}
+        onCloseAutoFocus={restoreFocus}
+      />
+      <UnrecognizedSessionDialog
+        open={target !== null && flow === 'unrecognized' && !sessions.isReauthenticating}
+        onOpenChange={closeDialog}
         session={target?.session ?? null}
         pending={target?.state === 'logging-out'}
         error={modalError}

@@ -19,7 +19,7 @@ export type ActiveSessionsSectionProps = Omit<ActiveSessionsProviderProps, 'chil
   className?: string | undefined;
 };
 
-/** The drop-in "Active sessions" section: every state and rule B1–B11 in one element. */
+/** The drop-in "Active sessions" section: every state and rule B1–B15 in one element. */
 export function ActiveSessionsSection({ dir, headingLevel, className, ...providerProps }: ActiveSessionsSectionProps) {
   const context = useContext(ActiveSessionsContext);
   const body = <SectionBody dir={dir} headingLevel={headingLevel} className={className} />;
@@ -113,6 +113,8 @@ type SectionStateProps = {
 
 function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll }: SectionStateProps) {
   const { t } = translator;
+  // B14: the next steps after an unrecognized session open the card's confirmation too.
+  const [isLogOutAllOpen, setLogOutAllOpen] = useState(false);
   switch (sessions.status) {
     case 'loading':
       return (
@@ -171,7 +173,7 @@ function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll
               {t('section.refreshFailed')} {failureMessage(sessions.refreshError, translator)}
             </p>
           )}
-          <ActiveSessionsList onAnnounce={onAnnounce} />
+          <ActiveSessionsList onAnnounce={onAnnounce} onLogOutAll={() => setLogOutAllOpen(true)} />
           {onlyCurrent && <p className="fpas-section__note" data-slot="only-current">{t('section.onlyCurrent')}</p>}
           <LogoutAllCard
             state={sessions.logOutAllState}
@@ -180,6 +182,8 @@ function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll
             isReauthenticating={sessions.isReauthenticating}
             sessionCount={sessions.rows.length + sessions.skipped}
             onConfirm={onLogOutAll}
+            open={isLogOutAllOpen}
+            onOpenChange={setLogOutAllOpen}
           />
         </>
       );

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SessionsClientError } from '../client/errors';
 import type { LogOutAllState } from '../hooks/useActiveSessions';
 import { Button } from './Button';
@@ -19,6 +19,10 @@ export type LogoutAllCardProps = {
   isReauthenticating?: boolean | undefined;
   /** Called when the reader confirms "Log out of all devices". */
   onConfirm: () => void;
+  /** Whether the confirmation is open, for a host (or the B14 next steps) that opens it from elsewhere. @default uncontrolled */
+  open?: boolean | undefined;
+  /** Called when the confirmation opens or closes. */
+  onOpenChange?: ((open: boolean) => void) | undefined;
   className?: string | undefined;
 };
 
@@ -31,9 +35,15 @@ export function LogoutAllCard({
   isReauthenticating = false,
   onConfirm,
   className,
+  ...props
 }: LogoutAllCardProps) {
   const { t } = useTranslator();
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = props.open ?? ownOpen;
+  const setOpen = (isOpen: boolean) => {
+    setOwnOpen(isOpen);
+    props.onOpenChange?.(isOpen);
+  };
   const triggerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const doneRef = useRef<HTMLParagraphElement>(null);
@@ -41,10 +51,18 @@ export function LogoutAllCard({
   // B16: an attempt that goes from pending back to idle was cancelled (re-authentication declined): the
   // modal closes as if the reader had cancelled it.
   const [lastState, setLastState] = useState(state);
+  const [isCancelled, setIsCancelled] = useState(false);
   if (state !== lastState) {
     setLastState(state);
-    if (lastState === 'pending' && state === 'idle') setOpen(false);
+    const cancelled = lastState === 'pending' && state === 'idle';
+    setIsCancelled(cancelled);
+    if (cancelled) setOwnOpen(false);
   }
+  // A host that controls `open` hears of it after the render, never during it.
+  const { onOpenChange } = props;
+  useEffect(() => {
+    if (isCancelled) onOpenChange?.(false);
+  }, [isCancelled, onOpenChange]);
 
   return (
     <section

@@ -12,7 +12,9 @@ export type RowMenuProps = {
   itemLabel: string;
   /** Whether the item ignores presses, while a logout runs. */
   isItemDisabled: boolean;
-  onLogOut?: () => void;
+  onLogOut?: (() => void) | undefined;
+  /** The "Don't recognize it?" item (B14), when the row offers it. */
+  unrecognized?: { text: string; label: string; onSelect?: (() => void) | undefined } | undefined;
   /** Whether the keyboard opened it: focus then goes to its first item, as Radix does for its own trigger. */
   isOpenedByKeyboard: boolean;
 };
@@ -21,7 +23,7 @@ export type RowMenuProps = {
  * A row's actions in narrow containers: Radix's menu, loaded on demand by `SessionRow`. It mounts open,
  * replacing the plain trigger the first paint shows, and stays for the row's life.
  */
-export function RowMenu({ trigger, itemText, itemLabel, isItemDisabled, onLogOut, isOpenedByKeyboard }: RowMenuProps) {
+export function RowMenu({ trigger, itemText, itemLabel, isItemDisabled, onLogOut, unrecognized, isOpenedByKeyboard }: RowMenuProps) {
   const portal = useContext(PortalContainerContext);
   const item = useRef<HTMLDivElement>(null);
   const focusItem = useRef(isOpenedByKeyboard);
@@ -47,6 +49,16 @@ export function RowMenu({ trigger, itemText, itemLabel, isItemDisabled, onLogOut
           <DropdownMenu.Item ref={item} className="fpas-menu__item" disabled={isItemDisabled} onSelect={onLogOut} aria-label={itemLabel}>
             {itemText}
           </DropdownMenu.Item>
+          {unrecognized && (
+            <DropdownMenu.Item
+              className="fpas-menu__item fpas-menu__item--quiet"
+              disabled={isItemDisabled}
+              onSelect={unrecognized.onSelect}
+              aria-label={unrecognized.label}
+            >
+              {unrecognized.text}
+            </DropdownMenu.Item>
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

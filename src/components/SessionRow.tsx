@@ -7,7 +7,7 @@ import { describeSession } from '../i18n/details';
 import { signedInText } from '../i18n/labels';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
-import { LogoutConfirmModal, RowMenu, useLoadedOrLazy } from './lazy';
+import { LogoutConfirmModal, RowMenu, UnrecognizedSessionDialog, useLoadedOrLazy } from './lazy';
 import type { RowMenuProps } from './RowMenu';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
@@ -23,7 +23,9 @@ export const sessionRowVariants = cva('fpas-row', {
 
 /** Badge looks, by meaning. */
 export const badgeVariants = cva('fpas-badge', {
-  variants: { tone: { neutral: '', current: 'fpas-badge--current', trusted: 'fpas-badge--trusted', app: 'fpas-badge--app' } },
+  variants: {
+    tone: { neutral: '', current: 'fpas-badge--current', trusted: 'fpas-badge--trusted', app: 'fpas-badge--app', new: 'fpas-badge--new' },
+  },
   defaultVariants: { tone: 'neutral' },
 });
 
@@ -39,6 +41,12 @@ export type SessionRowProps = {
   error?: SessionsClientError | null | undefined;
   /** Called when the reader chooses Log out (the confirmation comes next, B4). */
   onLogOut?: (() => void) | undefined;
+  /** Called when the reader chooses "Don't recognize it?" (B14); offered beside Log out only when given. */
+  onUnrecognized?: (() => void) | undefined;
+  /** Whether the row reads "Active now" (B12): the hook's `isActiveNow`. @default true for the current session only */
+  isActiveNow?: boolean | undefined;
+  /** Whether the row carries the "New sign-in" badge (B13): the hook's `isNew`. @default false */
+  isNew?: boolean | undefined;
   /** How the actions show: a Log out button, or a menu for narrow containers. @default 'button' */
   actions?: 'button' | 'menu' | undefined;
   /** The time relative hints are measured from; pass one when rendering on the server, so hydration matches. @default Date.now() */
@@ -48,17 +56,17 @@ export type SessionRowProps = {
   ref?: Ref<HTMLLIElement> | undefined;
 };
 
-/** One session: device, apps, approximate place, sign-in time, badges, status and its Log out action (B1–B5, B9). */
+/** One session: device, apps, approximate place, sign-in and last-active times, badges, status and its actions (B1–B5, B9, B12–B14). */
 export const SessionRow = memo(
   // forwardRef, not a `ref` prop, so React 18 passes the ref too.
   forwardRef<HTMLLIElement, Omit<SessionRowProps, 'ref'>>(function SessionRow(
-    { session, state = 'idle', canLogOut = false, error, onLogOut, actions = 'button', now, className },
+    { session, state = 'idle', canLogOut = false, error, onLogOut, onUnrecognized, isActiveNow, isNew = false, actions = 'button', now, className },
     ref,
   ) {
     const translator = useTranslator();
     const { t } = translator;
     // Server HTML shows UTC, and hydration must match it; the reader's zone comes right after.
-    const details = describeSession(session, translator, now, !useHydrated());
+    const details = describeSession(session, translator, now, !useHydrated(), isActiveNow);
     const isCurrent = session.isCurrent;
     const isUnavailable = session.status === 'unavailable';
     // Log out stays visible, pending, while the logout runs, so focus and layout do not jump.
@@ -66,6 +74,8 @@ export const SessionRow = memo(
     // The visible text is always "Log out", so the accessible name starts with it (WCAG 2.5.3); progress
     // and failure are told in the row's status line.
     const logOutLabel = t('row.logOut.label', { device: details.device });
+    // B14: offered wherever Log out is; its name starts with its visible text, like Log out's.
+    const unrecognizedLabel = onUnrecognized && t('row.unrecognized.label', { device: details.device });
     const separator = t('row.location.separator');
     const signedIn = details.signedIn && signedInText(details.signedIn, translator);
     const status = isUnavailable
@@ -81,9 +91,11 @@ export const SessionRow = memo(
       details.device,
       isCurrent && t('row.current'),
       session.isTrusted && t('row.trusted'),
+      isNew && t('row.new'),
       details.apps[0] && `${t('row.apps.label')} ${details.apps.join(separator)}`,
       details.location,
       signedIn,
+      details.lastActive?.text,
       status,
     ]
       .filter(Boolean)
@@ -98,6 +110,7 @@ export const SessionRow = memo(
         data-state={state}
         data-current={isCurrent || undefined}
         data-trusted={session.isTrusted || undefined}
+        data-new={isNew || undefined}
         data-status={session.status}
         data-device={session.device?.type ?? 'unknown'}
         className={sessionRowVariants({ current: isCurrent, state, className })}
@@ -107,6 +120,7 @@ export const SessionRow = memo(
             <bdi className="fpas-row__device">{details.device}</bdi>
             {isCurrent && <span className={badgeVariants({ tone: 'current' })}>{t('row.current')}</span>}
             {session.isTrusted && <span className={badgeVariants({ tone: 'trusted' })}>{t('row.trusted')}</span>}
+            {isNew && <span className={badgeVariants({ tone: 'new' })}>{t('row.new')}</span>}
           </p>
           {details.apps.length > 0 && (
             // Not a list: one list item per session keeps the session list easy to count and read.
@@ -119,7 +133,7 @@ export const SessionRow = memo(
               ))}
             </p>
           )}
-          {(details.location || signedIn) && (
+          {(details.location || signedIn || details.lastActive) && (
             <p className="fpas-row__meta">
               {details.location && <bdi className="fpas-row__location">{details.location}</bdi>}
               {signedIn && (
@@ -127,6 +141,16 @@ export const SessionRow = memo(
                   {signedIn}
                 </time>
               )}
+              {details.lastActive &&
+                (details.lastActive.iso ? (
+                  <time dateTime={details.lastActive.iso} className="fpas-row__time" data-slot="row-last-active">
+                    {details.lastActive.text}
+                  </time>
+                ) : (
+                  <span className="fpas-row__time" data-slot="row-last-active">
+                    {details.lastActive.text}
+                  </span>
+                ))}
             </p>
           )}
           {status && (
@@ -143,18 +167,35 @@ export const SessionRow = memo(
         {/* The action is a grid cell of its own, with no wrapper: one element fewer on each of 1,000 rows. */}
         {showLogOut &&
           (actions === 'button' ? (
-            <Button
-              className="fpas-row__action"
-              data-slot="row-actions"
-              size="sm"
-              isPending={state === 'logging-out'}
-              aria-label={logOutLabel}
-              onPointerEnter={LogoutConfirmModal.preload}
-              onFocus={LogoutConfirmModal.preload}
-              onClick={onLogOut}
-            >
-              {t('row.logOut')}
-            </Button>
+            <div className="fpas-row__actions">
+              <Button
+                className="fpas-row__action"
+                data-slot="row-actions"
+                size="sm"
+                isPending={state === 'logging-out'}
+                aria-label={logOutLabel}
+                onPointerEnter={LogoutConfirmModal.preload}
+                onFocus={LogoutConfirmModal.preload}
+                onClick={onLogOut}
+              >
+                {t('row.logOut')}
+              </Button>
+              {unrecognizedLabel && (
+                <Button
+                  className="fpas-row__unrecognized"
+                  data-slot="row-unrecognized"
+                  size="sm"
+                  tone="quiet"
+                  disabled={state === 'logging-out'}
+                  aria-label={unrecognizedLabel}
+                  onPointerEnter={UnrecognizedSessionDialog.preload}
+                  onFocus={UnrecognizedSessionDialog.preload}
+                  onClick={onUnrecognized}
+                >
+                  {t('row.unrecognized')}
+                </Button>
+              )}
+            </div>
           ) : (
             <RowActionsMenu
               label={t('row.actions.label', { device: details.device })}
@@ -162,6 +203,7 @@ export const SessionRow = memo(
               itemLabel={logOutLabel}
               isItemDisabled={state === 'logging-out'}
               onLogOut={onLogOut}
+              {...(unrecognizedLabel && { unrecognized: { text: t('row.unrecognized'), label: unrecognizedLabel, onSelect: onUnrecognized } })}
             />
           ))}
       </li>

@@ -3,3 +3,5 @@
 export { LogoutConfirmModal } from './LogoutConfirmModal';
 export { LogoutAllDialog } from './LogoutAllDialog';
 export { RowMenu } from './RowMenu';
+export { UnrecognizedSessionDialog } from './UnrecognizedSessionDialog';
+export { SecureAccountCallout } from './SecureAccountCallout';

@@ -2,6 +2,8 @@ import { Suspense, lazy, useRef, useState, type ComponentType, type JSX, type La
 import type { LogoutAllDialogProps } from './LogoutAllDialog';
 import type { LogoutConfirmModalProps } from './LogoutConfirmModal';
 import type { RowMenuProps } from './RowMenu';
+import type { SecureAccountCalloutProps } from './SecureAccountCallout';
+import type { UnrecognizedSessionDialogProps } from './UnrecognizedSessionDialog';
 
 /** A `React.lazy` component whose module can be fetched before it first renders. */
 export type PreloadableComponent<P> = LazyExoticComponent<ComponentType<P>> & {
@@ -78,5 +80,16 @@ export const LogoutAllDialog = /* @__PURE__ */ lazyDialog<LogoutAllDialogProps>(
 /** The row menu of narrow containers; its code loads when first opened. */
 export const RowMenu = /* @__PURE__ */ lazyWithPreload<RowMenuProps>(() => import('./actions').then((m) => m.RowMenu));
 
+/** B14: "Secure your account", confirmed by "Log out and secure account"; its code loads when it first opens. */
+export const UnrecognizedSessionDialog = /* @__PURE__ */ lazyDialog<UnrecognizedSessionDialogProps>(() =>
+  import('./actions').then((m) => m.UnrecognizedSessionDialog),
+);
+
+/** B14's next steps, shown only after that dialog confirmed, so its chunk has already arrived. */
+export const SecureAccountCallout = /* @__PURE__ */ lazyWithPreload<SecureAccountCalloutProps>(() =>
+  import('./actions').then((m) => m.SecureAccountCallout),
+);
+
 /** Fetches every part loaded on intent at once (they share one chunk): for stories and tests that open them at once. */
-export const preloadActions = () => Promise.all([LogoutConfirmModal.preload(), LogoutAllDialog.preload(), RowMenu.preload()]);
+export const preloadActions = () =>
+  Promise.all([LogoutConfirmModal.preload(), LogoutAllDialog.preload(), RowMenu.preload(), UnrecognizedSessionDialog.preload(), SecureAccountCallout.preload()]);

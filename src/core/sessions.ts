@@ -62,16 +62,50 @@ export function rowStateOf(attempt: LogOutAttempt | undefined): RowState {
   }
 }
 
-function signedInTime(session: Session): number {
-  const time = session.signedInAt ? Date.parse(session.signedInAt) : Number.NaN;
+function timeOf(iso: string | undefined): number {
+  const time = iso ? Date.parse(iso) : Number.NaN;
   return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
 }
 
-/** B3: the current session first, then the newest sign-in; rows with no date last, in server order. */
+// B12: when the row's device was last in use; the sign-in time when the server does not say.
+function activityTime(session: Session): number {
+  const lastActive = timeOf(session.lastActiveAt);
+  return lastActive === Number.NEGATIVE_INFINITY ? timeOf(session.signedInAt) : lastActive;
+}
+
+/** B3 + B12: the current session first, then the most recently active (last active, else sign-in); rows with no date last, in server order. */
 export function orderSessions(sessions: readonly Session[]): Session[] {
   // Each date parsed once, not twice per comparison: ordering 1,000 sessions took a millisecond.
-  const times = new Map(sessions.map((session) => [session, signedInTime(session)]));
+  const times = new Map(sessions.map((session) => [session, activityTime(session)]));
   return [...sessions].sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent) || times.get(b)! - times.get(a)!);
+}
+
+/** B12: how recent a last-active time still reads "Active now", measured from when the list was loaded. */
+export const ACTIVE_NOW_MS = 5 * 60_000;
+
+/** B12: the current session is always active now; another one when seen within 5 minutes of `loadedAt`. */
+export function isActiveNow(session: Session, loadedAt: number): boolean {
+  if (session.isCurrent) return true;
+  const lastActive = timeOf(session.lastActiveAt);
+  return lastActive !== Number.NEGATIVE_INFINITY && loadedAt - lastActive <= ACTIVE_NOW_MS;
+}
+
+/** B13: how far back a sign-in counts as new when the host does not say. */
+export const NEW_SIGN_IN_MS = 24 * 60 * 60_000;
+
+/**
+ * B13: the instant after which a sign-in is new, in ms: `newSince` (Date, ISO string or ms) when the host
+ * gives one, 24 hours before the list was loaded by default (an unreadable value too), `null` when off.
+ */
+export function newSinceTime(newSince: Date | string | number | null | undefined, loadedAt: number): number | null {
+  if (newSince === null) return null;
+  const time = newSince === undefined ? Number.NaN : new Date(newSince).getTime();
+  return Number.isNaN(time) ? loadedAt - NEW_SIGN_IN_MS : time;
+}
+
+/** B13: a session other than the current one that signed in after `since` (never when `since` is null). */
+export function isNewSignIn(session: Session, since: number | null): boolean {
+  return since !== null && !session.isCurrent && timeOf(session.signedInAt) > since;
 }
 
 /**

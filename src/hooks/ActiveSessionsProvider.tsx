@@ -6,6 +6,7 @@ import type { Catalog } from '../i18n/translator';
 import type { SessionsScope } from './queries';
 import { createReauthenticationGuard, type ReauthenticationGuard } from './reauthenticate';
 import { joinTabs } from './tabSync';
+import { createEmitter, createOnceEmitter, type ActiveSessionsEvent, type EmitEvent } from './events';
 
 /** Help links the host supplies (B10); a link not supplied is left out. Only http(s) and relative URLs are used. */
 export type ActiveSessionsLinks = {
@@ -37,6 +38,10 @@ export type ActiveSessionsProviderProps = {
    * `false` if they cancelled (nothing changes). Without it, such a logout fails asking to sign in again.
    */
   onReauthenticate?: (() => Promise<boolean>) | undefined;
+  /** Called once per outcome with what happened, ids and codes only, for the host's audit log (B15); a handler that throws is reported to `console.error`. */
+  onEvent?: ((event: ActiveSessionsEvent) => void) | undefined;
+  /** Sign-ins after this (Date or ISO string) carry a "New sign-in" badge; `null` turns the badge off (B13). @default 24 hours before the list was loaded */
+  newSince?: Date | string | null | undefined;
   /** The TanStack Query client to use. @default a client of its own */
   queryClient?: QueryClient | undefined;
   /** The part of the app that uses the sessions. */
@@ -45,6 +50,8 @@ export type ActiveSessionsProviderProps = {
 
 /** What the provider shares with the hooks below it. */
 export type ActiveSessionsContextValue = Pick<ActiveSessionsProviderProps, 'locale' | 'strings' | 'links'> & {
+  /** `newSince` as a primitive (a Date as its time in ms), so a new Date object of the same instant re-renders nothing. */
+  newSince?: number | string | null;
   queryClient: QueryClient;
   /** Where the queries get the latest client. */
   scope: SessionsScope;
@@ -63,6 +70,10 @@ export type ActiveSessionsContextValue = Pick<ActiveSessionsProviderProps, 'loca
   reported: WeakSet<object>;
   /** B16: logouts the server refuses for want of a recent sign-in go through the host's prompt once. */
   reauthentication: ReauthenticationGuard;
+  /** Tells the host's latest `onEvent` of one outcome (B15). */
+  emit: EmitEvent;
+  /** Tells it once per outcome object, however many hooks see that outcome. */
+  emitOnce: (outcome: object, event: ActiveSessionsEvent) => void;
 };
 
 /** The provider's context; `null` outside a provider (styled parts then read in English). */
@@ -76,20 +87,25 @@ export function ActiveSessionsProvider(props: ActiveSessionsProviderProps) {
   const controller = useRef<AbortController | undefined>(undefined);
   const latestProps = useRef(props);
   latestProps.current = props;
-  const [shared] = useState(() => ({
-    scope: { client: () => latestProps.current.client },
-    latest: () => latestProps.current,
-    inflight: new Map<string, Promise<unknown>>(),
-    knownCurrentIds: new Set<string>(),
-    reported: new WeakSet<object>(),
-    reauthentication: createReauthenticationGuard({
-      reauthenticate: () => latestProps.current.onReauthenticate,
-      // B15's `reauthentication_requested` event is told here, once per prompt asked for.
-      onRequested: () => {},
-    }),
-    // Stryker disable next-line OptionalChaining: logouts start from events, after the effect below has set the controller
-    signal: () => controller.current?.signal,
-  }));
+  const [shared] = useState(() => {
+    const emit = createEmitter(() => latestProps.current.onEvent);
+    return {
+      scope: { client: () => latestProps.current.client },
+      latest: () => latestProps.current,
+      inflight: new Map<string, Promise<unknown>>(),
+      knownCurrentIds: new Set<string>(),
+      reported: new WeakSet<object>(),
+      emit,
+      emitOnce: createOnceEmitter(emit),
+      reauthentication: createReauthenticationGuard({
+        reauthenticate: () => latestProps.current.onReauthenticate,
+        // B15: told once per prompt asked for, just before the host's onReauthenticate is called.
+        onRequested: (action) => emit({ type: 'reauthentication_requested', action }),
+      }),
+      // Stryker disable next-line OptionalChaining: logouts start from events, after the effect below has set the controller
+      signal: () => controller.current?.signal,
+    };
+  });
 
   useEffect(() => {
     const current = new AbortController();
@@ -104,9 +120,11 @@ export function ActiveSessionsProvider(props: ActiveSessionsProviderProps) {
   // Rows re-render only when something they read changes, not on every host render; links are
   // compared by their URLs, so an inline links object changes nothing.
   const { changePassword, signInMethods, support } = links ?? {};
+  // B13: compared by instant, so an inline `new Date(…)` or ISO string changes nothing.
+  const newSince = props.newSince instanceof Date ? props.newSince.getTime() : props.newSince;
   const value = useMemo<ActiveSessionsContextValue>(
-    () => ({ locale, strings, links: { changePassword, signInMethods, support }, ...shared, queryClient: activeQueryClient }),
-    [locale, strings, changePassword, signInMethods, support, shared, activeQueryClient],
+    () => ({ locale, strings, newSince, links: { changePassword, signInMethods, support }, ...shared, queryClient: activeQueryClient }),
+    [locale, strings, newSince, changePassword, signInMethods, support, shared, activeQueryClient],
   );
   return <ActiveSessionsContext.Provider value={value}>{children}</ActiveSessionsContext.Provider>;
 }

@@ -23,7 +23,7 @@ export const sessionsKeys = {
 };
 
 /** Variables of one logout. */
-export type LogOutVariables = { id: string; removeTrustedDevice: boolean };
+export type LogOutVariables = { id: string; removeTrustedDevice: boolean; reason?: 'unrecognized' };
 
 // A custom client is not validated by our fetch client: check the shape it resolved with, so a bad one
 // reads as "cannot load" rather than crashing a row.
@@ -85,10 +85,11 @@ export async function prefetchActiveSessions(queryClient: QueryClient, client: S
 export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortSignal | undefined, guard: ReauthenticationGuard) {
   return mutationOptions<void, SessionsClientError, LogOutVariables>({
     mutationKey: sessionsKeys.logOut,
-    mutationFn: async ({ id, removeTrustedDevice }) => {
+    mutationFn: async ({ id, removeTrustedDevice, reason }) => {
       try {
-        // B16: a repeat after re-authentication is the same call: same id, same flags.
-        await guard.run('log_out', () => scope.client().logOutSession(id, { removeTrustedDevice, signal: signal() }));
+        // B16: a repeat after re-authentication is the same call: same id, same flags, same reason.
+        // B14: the reason is sent only when there is one, so a custom client sees the same call as before.
+        await guard.run('log_out', () => scope.client().logOutSession(id, { removeTrustedDevice, ...(reason && { reason }), signal: signal() }));
       } catch (error) {
         throw toSessionsError(error);
       }

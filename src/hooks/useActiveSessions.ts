@@ -4,7 +4,10 @@ import type { Session } from '../client/types';
 import { SessionsClientError, toSessionsError } from '../client/errors';
 import {
   canLogOut,
+  isActiveNow,
+  isNewSignIn,
   logOutAllStateOf,
+  newSinceTime,
   markKnownCurrent,
   orderSessions,
   rowStateOf,
@@ -32,6 +35,16 @@ export type SessionRowModel = {
   canLogOut: boolean;
   /** Why the last logout failed, when `state` is `failed`. */
   error: SessionsClientError | null;
+  /** B12: the current session, or one seen within 5 minutes of when the list was loaded: it reads "Active now". */
+  isActiveNow: boolean;
+  /** B13: another session that signed in after `newSince`: it carries a "New sign-in" badge. */
+  isNew: boolean;
+};
+
+/** Options of one `logOut` call. */
+export type LogOutOptions = {
+  /** `unrecognized` when the reader did not recognize the session (B14): it is also removed from trusted devices. */
+  reason?: 'unrecognized' | undefined;
 };
 
 /**
@@ -51,7 +64,7 @@ export type LogOutAllResult =
   | { outcome: 'failed'; error: SessionsClientError };
 
 type Common = {
-  /** Sessions, current first, then newest sign-in; empty unless `ready`. */
+  /** Sessions, current first, then most recently active (B12); empty unless `ready`. */
   sessions: Session[];
   /** The same sessions with each row's state. */
   rows: SessionRowModel[];
@@ -62,7 +75,7 @@ type Common = {
   /** The last refresh failed; the rows shown are the last ones loaded. */
   refreshError: SessionsClientError | null;
   /** Logs out one session (B4); refuses the current and status-unavailable ones without a request (B3, B5). */
-  logOut: (id: string) => Promise<LogOutResult>;
+  logOut: (id: string, options?: LogOutOptions) => Promise<LogOutResult>;
   /** Logs out of all sessions, the current one included (B6). */
   logOutAll: () => Promise<LogOutAllResult>;
   logOutAllState: LogOutAllState;
@@ -96,7 +109,7 @@ function summarize(mutation: Mutation<unknown, Error, unknown, unknown>): Attemp
 /** The headless hook: the list, each row's state and the logout actions. Renders nothing. */
 export function useActiveSessions(): UseActiveSessionsResult {
   const context = useActiveSessionsContext();
-  const { scope, queryClient, signal, inflight, knownCurrentIds, latest, reported, reauthentication } = context;
+  const { scope, queryClient, signal, inflight, knownCurrentIds, latest, reported, reauthentication, emit, emitOnce } = context;
   const query = useQuery(sessionsQueryOptions(scope), queryClient);
   const logOutMutation = useMutation(logOutMutationOptions(scope, signal, reauthentication), queryClient);
   const logOutAllMutation = useMutation(logOutAllMutationOptions(scope, signal, reauthentication), queryClient);
@@ -119,6 +132,11 @@ export function useActiveSessions(): UseActiveSessionsResult {
   const lastAllError = lastAll?.error ? toSessionsError(lastAll.error) : null;
   const logOutAllState = logOutAllStateOf(lastAll && { status: lastAll.status as LogOutAttempt['status'], error: lastAllError });
 
+  // B12, B13: measured from when the list was loaded, not from each render, so server HTML and
+  // hydration agree and a row does not change its label while the reader looks at it.
+  const loadedAt = query.dataUpdatedAt;
+  const since = newSinceTime(context.newSince, loadedAt);
+
   const rows = useMemo(() => {
     // The mutation cache lists attempts oldest first: the last one per id is the row's.
     const latest = new Map<string, AttemptSummary>();
@@ -132,9 +150,11 @@ export function useActiveSessions(): UseActiveSessionsResult {
         canLogOut: canLogOut(session, state, logOutAllState),
         // Only a failed row has an error: a cancelled attempt (unmounted, or B16 declined) is no failure.
         error: state === 'failed' ? (attempt?.error ?? null) : null,
+        isActiveNow: isActiveNow(session, loadedAt),
+        isNew: isNewSignIn(session, since),
       };
     });
-  }, [sessions, attempts, logOutAllState]);
+  }, [sessions, attempts, logOutAllState, loadedAt, since]);
 
   // A 401 anywhere means the host's sign-in expired: tell the host once per error, never retry in a loop.
   const errors = [query.error, logOutMutation.error, logOutAllMutation.error];
@@ -147,11 +167,17 @@ export function useActiveSessions(): UseActiveSessionsResult {
     }
   });
 
+  // B15: a list that failed (after the client's own retry) is one event, however many hooks read it.
+  const listError = query.error;
+  useEffect(() => {
+    if (listError) emitOnce(listError, { type: 'list_failed', code: toSessionsError(listError).code });
+  }, [listError, emitOnce]);
+
   async function refresh() {
     await queryClient.refetchQueries({ queryKey: sessionsKeys.list });
   }
 
-  function logOut(id: string): Promise<LogOutResult> {
+  function logOut(id: string, options: LogOutOptions = {}): Promise<LogOutResult> {
     const pending = inflight.get(id);
     if (pending) return pending as Promise<LogOutResult>;
     const row = rows.find((candidate) => candidate.session.id === id);
@@ -159,16 +185,28 @@ export function useActiveSessions(): UseActiveSessionsResult {
       // B3, B5: the current session, a status-unavailable one, one already logging out or one not listed.
       return Promise.resolve({ outcome: 'refused', error: new SessionsClientError('refused', `Session ${id} cannot be logged out from its row.`) });
     }
+    // B14: an unrecognized session always leaves the trusted devices too.
+    const { reason } = options;
+    const removeTrustedDevice = row.session.isTrusted || reason === 'unrecognized';
     const run = (async (): Promise<LogOutResult> => {
       try {
-        await logOutMutation.mutateAsync({ id, removeTrustedDevice: row.session.isTrusted });
+        await logOutMutation.mutateAsync({ id, removeTrustedDevice, ...(reason && { reason }) });
       } catch (error) {
         if (isDeclinedReauthentication(error)) return { outcome: 'cancelled' };
-        return { outcome: 'failed', error: toSessionsError(error) };
+        const failure = toSessionsError(error);
+        // B15: a logout cancelled because the section went away is no outcome the reader saw.
+        if (failure.code !== 'aborted') emit({ type: 'session_logout_failed', sessionId: id, code: failure.code });
+        return { outcome: 'failed', error: failure };
       } finally {
         inflight.delete(id);
       }
       tellOtherTabs(queryClient);
+      emit({
+        type: 'session_logged_out',
+        sessionId: id,
+        removedTrustedDevice: row.session.isTrusted && removeTrustedDevice,
+        ...(reason && { reason }),
+      });
       // B9: accepted; the row is gone only if the next list no longer holds it.
       await refresh().catch(() => undefined);
       const next = queryClient.getQueryData(sessionsQueryOptions(scope).queryKey);
@@ -187,11 +225,14 @@ export function useActiveSessions(): UseActiveSessionsResult {
       try {
         const result = await logOutAllMutation.mutateAsync();
         tellOtherTabs(queryClient);
+        emit({ type: 'all_sessions_logged_out', ...(result.completesBy && { completesBy: result.completesBy }) });
         latest().onSignedOut?.(result);
         return { outcome: 'done', ...result };
       } catch (error) {
         if (isDeclinedReauthentication(error)) return { outcome: 'cancelled' };
-        return { outcome: 'failed', error: toSessionsError(error) };
+        const failure = toSessionsError(error);
+        if (failure.code !== 'aborted') emit({ type: 'all_sessions_logout_failed', code: failure.code });
+        return { outcome: 'failed', error: failure };
       } finally {
         inflight.delete(ALL);
       }

@@ -13,6 +13,8 @@ export type SessionDetails = {
   location?: string;
   /** The sign-in time, when known and valid. */
   signedIn?: { iso: string; date: string; relative: string };
+  /** B12: "Active now" or "Last active 3 hours ago", with the last-active time when known; left out when unknown. */
+  lastActive?: { iso?: string; text: string };
 };
 
 /** The device line: browser and OS, either one alone, or a generic label by device type. */
@@ -83,13 +85,32 @@ export function signedInLabel(session: Session, { locale }: Translator, now: num
   return { iso, date: format.format(new Date(iso)), relative: relativeTime(iso, locale, now) };
 }
 
-/** Everything a row shows of a session (B1, B2); times in UTC when `inUtc` (server HTML). */
-export function describeSession(session: Session, translator: Translator, now = Date.now(), inUtc = false): SessionDetails {
+/** B12: "Active now" when `isActiveNow`, else "Last active {relative}" measured from `now`; undefined when not known. */
+export function lastActiveLabel(session: Session, { locale, t }: Translator, isActiveNow: boolean, now: number): SessionDetails['lastActive'] {
+  const raw = session.lastActiveAt;
+  const iso = raw && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
+  if (isActiveNow) return iso ? { iso, text: t('row.activeNow') } : { text: t('row.activeNow') };
+  return iso ? { iso, text: t('row.lastActive', { relative: relativeTime(iso, locale, now) }) } : undefined;
+}
+
+/**
+ * Everything a row shows of a session (B1, B2, B12); times in UTC when `inUtc` (server HTML).
+ * `isActiveNow` is the hook's answer (B12), by default the current session only.
+ */
+export function describeSession(
+  session: Session,
+  translator: Translator,
+  now = Date.now(),
+  inUtc = false,
+  isActiveNow = session.isCurrent,
+): SessionDetails {
   const apps = [...new Set(session.apps.map((app) => translator.t('row.app', { app })))];
   const details: SessionDetails = { device: deviceLabel(session, translator), apps };
   const location = locationLabel(session, translator);
   const signedIn = signedInLabel(session, translator, now, inUtc);
+  const lastActive = lastActiveLabel(session, translator, isActiveNow, now);
   if (location) details.location = location;
   if (signedIn) details.signedIn = signedIn;
+  if (lastActive) details.lastActive = lastActive;
   return details;
 }

@@ -3,8 +3,10 @@ import { userEvent } from 'vitest/browser';
 import * as modals from '../../stories/LogoutConfirmModal.stories';
 import * as section from '../../stories/ActiveSessionsSection.stories';
 import * as rows from '../../stories/SessionRow.stories';
+import * as activity from '../../stories/SessionActivity.stories';
+import * as unrecognized from '../../stories/SectionUnrecognized.stories';
 import { areaOf, changedPixels, contrast, inkPixels, parseColor, picture, pixel, systemColor, type Picture, type Rgb } from './pixels';
-import { addStyle, nextFrame, renderStory, restoreClock, storyRoot } from './render';
+import { addStyle, nextFrame, renderStory, restoreClock, secureAccount, storyRoot } from './render';
 
 // Windows High Contrast and other forced-colour modes replace every author colour with the user's
 // system palette. Chromium emulates it (CDP Emulation.setEmulatedMedia, forced-colors: active), in a
@@ -100,6 +102,37 @@ for (const palette of ['light', 'dark'] as const) {
       const trusted = badges.find((badge) => badge.textContent === 'Trusted device')!;
       const { shown, hidden } = await paintedBy(trusted, '.fpas-badge--trusted::before { visibility: hidden !important; }');
       expect(changedPixels(shown, hidden), 'pixels painted by the trusted mark ✓').toBeGreaterThanOrEqual(15);
+    });
+
+    test('given a new sign-in (B13), its badge keeps a visible outline and legible text, unfilled like the other badges', async () => {
+      await renderStory(activity, 'NewSignIn', look);
+      const canvas = systemColor('Canvas');
+      const badge = storyRoot().querySelector<HTMLElement>('.fpas-badge--new')!;
+      expect(badge.textContent).toBe('New sign-in');
+      const shot = await picture(badge.closest('li')!);
+      const area = areaOf(badge, shot);
+      const fill = fillOf(shot, badge);
+      expect(edgeInk(shot, badge, canvas), "share of the New sign-in badge's top edge that is painted").toBeGreaterThanOrEqual(0.9);
+      expect(inkPixels(shot, fill, { x: area.x + 3, y: area.y + 3, width: area.width - 6, height: area.height - 6 }, 3), 'text pixels of the New sign-in badge').toBeGreaterThanOrEqual(20);
+      expect(contrast(fill, canvas) >= NON_TEXT, 'New sign-in badge is filled').toBe(false);
+    });
+
+    test("given the next steps (B14), the callout keeps its edge and its Log out of all sessions stands apart from Done", async () => {
+      await renderStory(unrecognized, 'NextSteps', look, { play: false });
+      await secureAccount();
+      await nextFrame();
+      const callout = storyRoot().querySelector<HTMLElement>('[data-slot="secure-account"]')!;
+      const shot = await picture(callout);
+      expect(edgeInk(shot, callout, systemColor('Canvas')), "share of the callout's top edge that is painted").toBeGreaterThanOrEqual(0.9);
+      const danger = callout.querySelector<HTMLElement>('.fpas-button--danger')!;
+      const done = [...callout.querySelectorAll<HTMLElement>('.fpas-button')].find((button) => button !== danger)!;
+      expect(contrast(fillOf(shot, danger), fillOf(shot, done)), 'contrast between the fills of Log out of all sessions and Done').toBeGreaterThanOrEqual(NON_TEXT);
+      for (const link of callout.querySelectorAll<HTMLElement>('a')) {
+        const linkShot = await picture(link);
+        expect(inkPixels(linkShot, systemColor('Canvas'), { x: 0, y: 0, width: linkShot.width, height: linkShot.height }, 4.5), `text pixels of ${link.textContent}`).toBeGreaterThanOrEqual(40);
+      }
+      // The pointer rests where the dialog's confirm button was; moved off, so the next modal is not pictured hovered.
+      await userEvent.hover(callout.querySelector('h3')!);
     });
 
     test('given a logout under way, its pending Log out reads as unavailable (GrayText) and differs from an enabled one', async () => {

@@ -3,8 +3,10 @@ import * as card from '../../stories/LogoutAllCard.stories';
 import * as modals from '../../stories/LogoutConfirmModal.stories';
 import * as section from '../../stories/ActiveSessionsSection.stories';
 import * as rows from '../../stories/SessionRow.stories';
+import * as activity from '../../stories/SessionActivity.stories';
+import * as unrecognized from '../../stories/SectionUnrecognized.stories';
 import { layoutProblems, TEXT_SPACING_CSS } from './layout';
-import { addStyle, nextFrame, openLogOutAll, renderStory, restoreClock, storyRoot, type StoryCase } from './render';
+import { addStyle, nextFrame, openLogOutAll, openUnrecognized, renderStory, restoreClock, secureAccount, storyRoot, type StoryCase } from './render';
 
 // WCAG 1.4.10: at 320 CSS px (1280 px at 400% zoom) nothing scrolls sideways and nothing is cut off.
 // WCAG 1.4.12: with line height 1.5, paragraph spacing 2em, letter spacing 0.12em and word spacing
@@ -28,6 +30,10 @@ const cases: Case[] = [
   { name: 'modal, log out and remove', stories: modals, story: 'LogOutAndRemove' },
   { name: 'modal, logout failed', stories: modals, story: 'LogoutFailed' },
   { name: 'card, log out all done', stories: card, story: 'Done' },
+  { name: 'section, last active and a new sign-in (B12, B13)', stories: unrecognized, story: 'LastActiveAndNewSignIn' },
+  { name: "section, Secure your account dialog (B14)", stories: unrecognized, story: 'Dialog', drive: openUnrecognized },
+  { name: 'section, next steps (B14)', stories: unrecognized, story: 'NextSteps', drive: secureAccount },
+  { name: "row, new sign-in with Don't recognize it? (B13, B14)", stories: activity, story: 'NewSignIn' },
 ];
 
 /** What a test measures: the open dialog when there is one (it covers the page), else the story. */

@@ -106,3 +106,29 @@ export async function openLogOutAll() {
     if (!document.querySelector('[role="dialog"]')) throw new Error('the Log out all dialog did not open');
   });
 }
+
+/** B14: opens "Don't recognize it?" on the first row that offers it, from its button or its row menu, in any locale. */
+export async function openUnrecognized() {
+  const button = document.querySelector<HTMLElement>('[data-slot="row-unrecognized"]');
+  if (button) await userEvent.click(button);
+  else {
+    const row = [...document.querySelectorAll<HTMLElement>('[data-slot="session-row"]')].find((li) => li.querySelector('[data-slot="row-actions"]'))!;
+    await userEvent.click(row.querySelector<HTMLElement>('[data-slot="row-actions"]')!);
+    await waitFor(() => {
+      if (document.querySelectorAll('[role="menuitem"]').length < 2) throw new Error('the row menu did not open');
+    });
+    await userEvent.click(document.querySelectorAll<HTMLElement>('[role="menuitem"]')[1]!);
+  }
+  await waitFor(() => {
+    if (!document.querySelector('[data-slot="unrecognized-dialog"]')) throw new Error("the Don't recognize it? dialog did not open");
+  });
+}
+
+/** B14: confirms it, and waits for the next steps above the list. */
+export async function secureAccount() {
+  await openUnrecognized();
+  await userEvent.click(document.querySelector<HTMLElement>('[data-slot="unrecognized-dialog"] .fpas-button--danger')!);
+  await waitFor(() => {
+    if (document.querySelector('[role="dialog"]') || !document.querySelector('[data-slot="secure-account"]')) throw new Error('the next steps did not appear');
+  });
+}

@@ -4,7 +4,9 @@ import * as modals from '../../stories/LogoutConfirmModal.stories';
 import * as section from '../../stories/ActiveSessionsSection.stories';
 import * as rows from '../../stories/SessionRow.stories';
 import * as branded from '../../stories/SectionBranded.stories';
-import { HEIGHT, nextFrame, openLogOutAll, renderStory, restoreClock, storyRoot, type Look, type StoryCase } from './render';
+import * as activity from '../../stories/SessionActivity.stories';
+import * as unrecognized from '../../stories/SectionUnrecognized.stories';
+import { HEIGHT, nextFrame, openLogOutAll, openUnrecognized, renderStory, restoreClock, secureAccount, storyRoot, type Look, type StoryCase } from './render';
 
 // Reference screenshots of the states a designer signs off, compared in Chromium with a tolerance.
 // `npm run test:visual` compares them and writes the contact sheet (test/visual/report/index.html);
@@ -44,6 +46,10 @@ const subjects = {
   'section-branded': { title: 'Section / Branded', stories: branded, story: 'Branded', play: true },
   'modal-log-out-and-remove': { title: 'Modal / Log out and remove (trusted device)', stories: modals, story: 'LogOutAndRemove', frame: 'page' },
   'modal-log-out-all': { title: 'Modal / Log out of all devices', stories: section, story: 'LogOutAllConfirming', drive: openLogOutAll, frame: 'page' },
+  'row-new-sign-in': { title: 'Rows / New sign-in, last active', stories: activity, story: 'NewSignIn' },
+  'section-new-sign-in': { title: 'Section / Last active and a new sign-in', stories: unrecognized, story: 'LastActiveAndNewSignIn' },
+  'modal-secure-account': { title: 'Modal / Secure your account', stories: unrecognized, story: 'Dialog', drive: openUnrecognized, frame: 'page' },
+  'section-next-steps': { title: 'Section / Next steps', stories: unrecognized, story: 'NextSteps', drive: secureAccount },
 } satisfies Record<string, Subject>;
 
 /** The chosen set: every subject at both widths in light; the other looks on the subjects they change most. */
@@ -66,6 +72,14 @@ const shots: (readonly [keyof typeof subjects, 320 | 1280, Variant])[] = [
   ['section-typical', 1280, 'forced-dark'],
   ['section-branded', 1280, 'light'],
   ['section-branded', 320, 'dark'],
+  // B12–B14.
+  ['row-new-sign-in', 1280, 'light'],
+  ...(['section-new-sign-in', 'modal-secure-account', 'section-next-steps'] as const).flatMap(
+    (subject) => [[subject, 320, 'light'], [subject, 1280, 'light']] as const,
+  ),
+  ['section-next-steps', 320, 'ar'],
+  ['section-next-steps', 320, 'pseudo'],
+  ['section-next-steps', 1280, 'forced'],
 ];
 
 const frames: HTMLElement[] = [];
