@@ -2,6 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { effectiveDir, environmentOf, StoryEnvironmentProvider, type StoryGlobals } from '../stories/support/environment';
 import { storyLocales } from '../stories/support/locales';
+import { ComponentDocsPage, DocsPageContainer, withFrameHeight } from './docs';
 import '../src/styles.css';
 import './preview.css';
 
@@ -26,7 +27,7 @@ const withEnvironment: Decorator = (Story, context) => {
 const preview: Preview = {
   tags: ['autodocs'],
   loaders: [mswLoader()],
-  decorators: [withEnvironment],
+  decorators: [withEnvironment, withFrameHeight],
   globalTypes: {
     locale: {
       description: 'Language of the section',
@@ -76,6 +77,13 @@ const preview: Preview = {
       },
     },
     controls: { expanded: true },
+    // Docs pages (autodocs and stories/docs/*.mdx): stories in frames of their own, see ./docs.tsx.
+    docs: {
+      container: DocsPageContainer,
+      page: ComponentDocsPage,
+      story: { inline: false, height: '120px' },
+      toc: false,
+    },
   },
 };
 

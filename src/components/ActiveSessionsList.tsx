@@ -34,6 +34,7 @@ export type ActiveSessionsListProps = {
   pageSize?: number;
   /** Called with each outcome to announce, e.g. "Logged out Edge on Windows."; the section puts it in its live region. */
   onAnnounce?: (message: string) => void;
+  /** Extra class names for the list (`<ul>`), after the package's own. */
   className?: string;
 };
 

@@ -15,6 +15,7 @@ export type ActiveSessionsSectionProps = Partial<Omit<ActiveSessionsProviderProp
   dir?: 'ltr' | 'rtl';
   /** The heading level of "Active sessions", to fit the host page's outline. @default 2 */
   headingLevel?: 2 | 3 | 4;
+  /** Extra class names for the `<section>`, after the package's own. */
   className?: string;
 };
 

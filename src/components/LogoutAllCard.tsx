@@ -17,6 +17,7 @@ export type LogoutAllCardProps = {
   sessionCount?: number;
   /** Called when the reader confirms "Log out of all devices". */
   onConfirm: () => void;
+  /** Extra class names for the card (`<section>`), after the package's own. */
   className?: string;
 };
 

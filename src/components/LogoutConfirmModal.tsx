@@ -20,6 +20,7 @@ export type LogoutConfirmModalProps = {
   error?: SessionsClientError | null;
   /** Where focus goes once it closes. @default back to what opened it */
   onCloseAutoFocus?: (event: Event) => void;
+  /** Extra class names for the modal, after the package's own. */
   className?: string;
 };
 

@@ -41,6 +41,7 @@ export type SessionRowProps = {
   actions?: 'button' | 'menu';
   /** The time relative hints are measured from; pass one when rendering on the server, so hydration matches. @default Date.now() */
   now?: number;
+  /** Extra class names for the row (`<li>`), after the package's own. */
   className?: string;
   /** The row's `<li>`. */
   ref?: Ref<HTMLLIElement>;

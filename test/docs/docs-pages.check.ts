@@ -1,0 +1,90 @@
+// Every docs page of the static Storybook (`npm run build-storybook` → storybook-static/), opened in
+// Debian's Chromium as a designer opens it, and checked with axe like the stories are. A page fails on
+// any violation; its message names the page, the rule and the elements.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { serveStatic } from './staticServer';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const staticDir = path.join(root, 'storybook-static');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+if (!existsSync(CHROMIUM_PATH)) {
+  throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or \`bash .ci/run\` (CHROMIUM_PATH names another).`);
+}
+if (!existsSync(path.join(staticDir, 'index.json'))) {
+  throw new Error('storybook-static/ is missing: run `npm run build-storybook` first (`npm run test:docs` does).');
+}
+
+type IndexEntry = { id: string; title: string; name: string; type: 'docs' | 'story' };
+const index = JSON.parse(readFileSync(path.join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
+const docsPages = Object.values(index.entries).filter((entry) => entry.type === 'docs');
+
+type Violation = { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  server = await serveStatic(staticDir);
+  browser = await chromium.launch(chromiumLaunchOptions);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a docs page and waits until it and every story on it have rendered and settled. */
+async function openDocs(page: Page, id: string) {
+  // axe in every frame (stories rendered in iframes too), so one run covers the whole page.
+  await page.addInitScript({ content: axeSource });
+  await page.goto(`${server.url}/iframe.html?viewMode=docs&id=${encodeURIComponent(id)}`);
+  await page.locator('#storybook-docs .sbdocs-content').first().waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  // Loading skeletons and pending requests end; a story's play function is not run on docs pages.
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 30_000 });
+  for (const frame of page.frames()) {
+    await frame.waitForLoadState('load');
+    await frame.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 30_000 });
+  }
+  await page.waitForTimeout(300);
+}
+
+describe('Storybook docs pages', () => {
+  it('has docs pages: one for each group of stories, and the guides', () => {
+    const titles = docsPages.map((entry) => entry.title);
+    for (const title of ['Guides/The section', 'Guides/Theming', 'Guides/Localization', 'Guides/States', 'Section/States', 'Rows/Session row']) {
+      expect(titles).toContain(title);
+    }
+  });
+
+  describe.each(docsPages.map((entry) => [`${entry.title} (${entry.id})`, entry] as const))('%s', (_, entry) => {
+    it('passes axe with no violation', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await openDocs(page, entry.id);
+        // As @storybook/addon-a11y runs it on stories: every rule but `region` (a docs page is not a site).
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+          const result = await axe.run(document, { rules: { region: { enabled: false } } });
+          return result.violations.map(({ id, help, nodes }) => ({
+            id,
+            help,
+            nodes: nodes.slice(0, 5).map(({ target, failureSummary }) => ({ target, failureSummary })),
+          }));
+        });
+        expect(errors, 'uncaught errors on the page').toEqual([]);
+        expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+});
