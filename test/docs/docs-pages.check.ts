@@ -39,20 +39,29 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens a docs page and waits until it and every story on it have rendered and settled. */
+/** Opens a docs page and waits until it and every story frame on it have rendered and run their play functions. */
 async function openDocs(page: Page, id: string) {
-  // axe in every frame (stories rendered in iframes too), so one run covers the whole page.
+  // axe in every frame: each story on a docs page is a document of its own (.storybook/docs.tsx).
   await page.addInitScript({ content: axeSource });
   await page.goto(`${server.url}/iframe.html?viewMode=docs&id=${encodeURIComponent(id)}`);
   await page.locator('#storybook-docs .sbdocs-content').first().waitFor({ timeout: 60_000 });
-  await page.waitForLoadState('networkidle');
-  // Loading skeletons and pending requests end; a story's play function is not run on docs pages.
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 30_000 });
-  for (const frame of page.frames()) {
-    await frame.waitForLoadState('load');
-    await frame.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 30_000 });
+  const frames = page.locator('iframe[id^="iframe--"]');
+  const count = await frames.count();
+  for (let i = 0; i < count; i += 1) {
+    const frame = await (await frames.nth(i).elementHandle())?.contentFrame();
+    if (!frame) throw new Error(`docs page ${id}: story frame ${i} has no document`);
+    // Storybook's render phase: a story is done once rendered and played ('finished').
+    await frame.waitForFunction(
+      () => {
+        const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+        return phase === 'finished' || phase === 'errored' || phase === 'aborted';
+      },
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    );
   }
   await page.waitForTimeout(300);
+  return page.frames();
 }
 
 describe('Storybook docs pages', () => {
@@ -69,17 +78,24 @@ describe('Storybook docs pages', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       try {
-        await openDocs(page, entry.id);
-        // As @storybook/addon-a11y runs it on stories: every rule but `region` (a docs page is not a site).
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> } }).axe;
-          const result = await axe.run(document, { rules: { region: { enabled: false } } });
-          return result.violations.map(({ id, help, nodes }) => ({
-            id,
-            help,
-            nodes: nodes.slice(0, 5).map(({ target, failureSummary }) => ({ target, failureSummary })),
-          }));
-        });
+        const frames = await openDocs(page, entry.id);
+        // Each document on its own: the docs page, then each story's frame (a frame's landmarks and headings
+        // are its own). As @storybook/addon-a11y runs it on stories: every rule but `region`.
+        const violations: (Violation & { document: string })[] = [];
+        for (const frame of frames) {
+          const found = await frame.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+            // The docs page is a page (one main, one h1); a story's frame is a part of one, checked from its body as the addon does.
+            const context = window.parent === window ? document : document.body;
+            const result = await axe.run(context, { iframes: false, rules: { region: { enabled: false } } });
+            return result.violations.map(({ id, help, nodes }) => ({
+              id,
+              help,
+              nodes: nodes.slice(0, 5).map(({ target, failureSummary }) => ({ target, failureSummary })),
+            }));
+          });
+          violations.push(...found.map((violation) => ({ ...violation, document: new URL(frame.url()).searchParams.get('id') ?? frame.url() })));
+        }
         expect(errors, 'uncaught errors on the page').toEqual([]);
         expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
       } finally {
