@@ -48,17 +48,27 @@ async function openDocs(page: Page, id: string) {
   const frames = page.locator('iframe[id^="iframe--"]');
   const count = await frames.count();
   for (let i = 0; i < count; i += 1) {
+    // Story frames load lazily, as a reader scrolls to them.
+    await frames.nth(i).evaluate((element) => element.scrollIntoView());
     const frame = await (await frames.nth(i).elementHandle())?.contentFrame();
     if (!frame) throw new Error(`docs page ${id}: story frame ${i} has no document`);
-    // Storybook's render phase: a story is done once rendered and played ('finished').
-    await frame.waitForFunction(
-      () => {
-        const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
-        return phase === 'finished' || phase === 'errored' || phase === 'aborted';
-      },
-      undefined,
-      { timeout: 60_000, polling: 100 },
-    );
+    // Storybook's render phase: a story is done once rendered, played and checked ('finished').
+    const phaseOf = () => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+    try {
+      await frame.waitForFunction(
+        () => {
+          const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+          return phase === 'finished' || phase === 'errored' || phase === 'aborted';
+        },
+        undefined,
+        { timeout: 60_000, polling: 250 },
+      );
+    } catch (error) {
+      const phase = await frame.evaluate(phaseOf).catch(() => 'unknown');
+      throw new Error(`docs page ${id}: the story in ${frame.url()} did not finish (phase: ${phase})`, { cause: error });
+    }
+    // A story whose render or play function fails on a docs page shows an error, not the state.
+    expect(await frame.evaluate(phaseOf), `${frame.url()} on docs page ${id}`).toBe('finished');
   }
   await page.waitForTimeout(300);
   return page.frames();
