@@ -20,7 +20,7 @@ if (!existsSync(path.join(staticDir, 'index.json'))) {
   throw new Error('storybook-static/ is missing: run `npm run build-storybook` first (`npm run test:docs` does).');
 }
 
-type IndexEntry = { id: string; title: string; name: string; type: 'docs' | 'story' };
+type IndexEntry = { id: string; title: string; name: string; type: 'docs' | 'story'; importPath: string };
 const index = JSON.parse(readFileSync(path.join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
 const docsPages = Object.values(index.entries).filter((entry) => entry.type === 'docs');
 
@@ -105,6 +105,14 @@ describe('Storybook docs pages', () => {
             }));
           });
           violations.push(...found.map((violation) => ({ ...violation, document: new URL(frame.url()).searchParams.get('id') ?? frame.url() })));
+        }
+        if (entry.importPath.endsWith('.stories.tsx')) {
+          // A component's page: its props table, read from the TypeScript types, one description per prop.
+          const props = await page.locator('.docblock-argstable tbody tr').evaluateAll((rows) =>
+            rows.map((row) => ({ name: row.children[0]?.textContent ?? '', description: row.children[1]?.querySelector('div > span')?.textContent?.trim() ?? '' })),
+          );
+          expect(props.length, 'rows in the props table').toBeGreaterThan(0);
+          expect(props.filter((prop) => !prop.description).map((prop) => prop.name), 'props without a description').toEqual([]);
         }
         expect(errors, 'uncaught errors on the page').toEqual([]);
         expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
