@@ -114,6 +114,20 @@ describe('Storybook docs pages', () => {
           expect(props.length, 'rows in the props table').toBeGreaterThan(0);
           expect(props.filter((prop) => !prop.description).map((prop) => prop.name), 'props without a description').toEqual([]);
         }
+        if (entry.id === 'guides-theming--docs') {
+          // Every custom property the stylesheet declares, each with a live swatch in light and in dark.
+          const declared = [...new Set([...readFileSync(path.join(root, 'src/styles.css'), 'utf8').matchAll(/(--fpas-[a-z0-9-]+)\s*:/g)].map(([, name]) => name))];
+          const listed = await page.locator('[data-slot="theme-variables"] tbody th').allTextContents();
+          expect(listed.sort()).toEqual(declared.sort());
+          for (const name of declared) expect(await page.locator(`[data-variable="${name}"]`).count(), name).toBe(2);
+        }
+        if (entry.id === 'guides-the-section--docs') {
+          // Every rule of docs/rules.md, in order, each with a live story.
+          const rules = [...readFileSync(path.join(root, 'docs/rules.md'), 'utf8').matchAll(/^## (B\d+ .+)$/gm)].map(([, heading]) => heading);
+          expect(rules).toHaveLength(17);
+          expect(await page.locator('h3[id^="rule-b"]').allTextContents()).toEqual(rules);
+          expect(await page.locator('iframe[id^="iframe--"]').count()).toBe(17);
+        }
         expect(errors, 'uncaught errors on the page').toEqual([]);
         expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
       } finally {
