@@ -2,6 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { effectiveDir, environmentOf, StoryEnvironmentProvider, type StoryGlobals } from '../stories/support/environment';
 import { storyLocales } from '../stories/support/locales';
+import { ComponentDocsPage, DocsPageContainer, withFrameHeight } from './docs';
 import '../src/styles.css';
 import './preview.css';
 import { preloadActions } from '../src/components/lazy';
@@ -30,7 +31,7 @@ const preview: Preview = {
   // first use (over a second under load); loaded before each story, play functions open dialogs as a
   // reader does after the prefetch on intent. The consumer tests check the chunk loads on intent only.
   loaders: [mswLoader(), () => preloadActions().then(() => ({}))],
-  decorators: [withEnvironment],
+  decorators: [withEnvironment, withFrameHeight],
   globalTypes: {
     locale: {
       description: 'Language of the section',
@@ -80,6 +81,13 @@ const preview: Preview = {
       },
     },
     controls: { expanded: true },
+    // Docs pages (autodocs and stories/docs/*.mdx): stories in frames of their own, see ./docs.tsx.
+    docs: {
+      container: DocsPageContainer,
+      page: ComponentDocsPage,
+      story: { inline: false, height: '120px' },
+      toc: false,
+    },
   },
 };
 

@@ -54,6 +54,10 @@ const steps: Step[] = [
   suiteStep('a11y'),
   suiteStep('visual'),
   ['package: build, publint, attw, tarball, byte budgets; the kit: build, publint, attw', process.execPath, ['scripts/check-package.mjs']],
+  // After the package step, which builds dist/ (and kit/dist/) that the reports are read from.
+  ['public API reports match (API Extractor; `npm run api:update` after a deliberate change)', ...tsx('scripts/api-report.ts', '--no-build')],
+  ['release: versions, changelogs and API reports agree', ...tsx('scripts/release-check.ts', '--no-build')],
+  ['docs pages: the static Storybook, axe on every docs page in Chromium', 'npm', ['run', '--silent', 'test:docs'], requireChromium],
   suiteStep('e2e'),
   [
     'consumer (React 19): the packed tarball in a fresh Vite app, client-only and server-rendered, driven in Chromium',

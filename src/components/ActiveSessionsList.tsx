@@ -39,6 +39,7 @@ export type ActiveSessionsListProps = {
   onAnnounce?: ((message: string) => void) | undefined;
   /** Opens Log out of all sessions' confirmation, from the next steps after an unrecognized session was logged out (B14). */
   onLogOutAll?: (() => void) | undefined;
+  /** Extra class names for the list (`<ul>`), after the package's own. */
   className?: string | undefined;
 };
 

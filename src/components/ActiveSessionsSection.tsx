@@ -16,6 +16,7 @@ export type ActiveSessionsSectionProps = Omit<ActiveSessionsProviderProps, 'chil
   dir?: 'ltr' | 'rtl' | undefined;
   /** The heading level of "Active sessions", to fit the host page's outline. @default 2 */
   headingLevel?: 2 | 3 | 4 | undefined;
+  /** Extra class names for the `<section>`, after the package's own. */
   className?: string | undefined;
 };
 

@@ -23,6 +23,7 @@ export type LogoutAllCardProps = {
   open?: boolean | undefined;
   /** Called when the confirmation opens or closes. */
   onOpenChange?: ((open: boolean) => void) | undefined;
+  /** Extra class names for the card (`<section>`), after the package's own. */
   className?: string | undefined;
 };
 

@@ -22,6 +22,7 @@ export type LogoutConfirmModalProps = {
   error?: SessionsClientError | null | undefined;
   /** Where focus goes once it closes. @default back to what opened it */
   onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  /** Extra class names for the modal, after the package's own. */
   className?: string | undefined;
 };
 

@@ -51,6 +51,7 @@ export type SessionRowProps = {
   actions?: 'button' | 'menu' | undefined;
   /** The time relative hints are measured from; pass one when rendering on the server, so hydration matches. @default Date.now() */
   now?: number | undefined;
+  /** Extra class names for the row (`<li>`), after the package's own. */
   className?: string | undefined;
   /** The row's `<li>`. */
   ref?: Ref<HTMLLIElement> | undefined;
