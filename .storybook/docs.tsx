@@ -1,6 +1,15 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Decorator } from '@storybook/react-vite';
-import { ArgTypes, Description, DocsContainer, type DocsContainerProps, Heading, Primary, Stories, Title } from '@storybook/addon-docs/blocks';
+import {
+  ArgTypes,
+  Description,
+  DocsContainer,
+  type DocsContainerProps,
+  Heading,
+  Primary,
+  Stories,
+  Title,
+} from '@storybook/addon-docs/blocks';
 
 /** A docs page is a page: its content is the main landmark (axe's landmark-one-main). */
 export function DocsPageContainer({ children, ...props }: DocsContainerProps & { children?: ReactNode }) {
@@ -53,7 +62,9 @@ function FitFrame({ box }: { box: HTMLElement }) {
   useEffect(() => {
     const fit = () => {
       // A modal is position: fixed and adds nothing to the page's height: measure what it covers too.
-      const dialogs = [...document.querySelectorAll('[role="dialog"], [role="alertdialog"]')].map((dialog) => dialog.getBoundingClientRect().bottom + 24);
+      const dialogs = [...document.querySelectorAll('[role="dialog"], [role="alertdialog"]')].map(
+        (dialog) => dialog.getBoundingClientRect().bottom + 24,
+      );
       const height = Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight, ...dialogs));
       if (box.style.height !== `${height}px`) box.style.height = `${height}px`;
     };

@@ -131,7 +131,13 @@ export function createFixtures(now = Date.now()) {
 export function manySessions(count: number, now = Date.now()): WireSession[] {
   const browsers = ['Chrome', 'Safari', 'Firefox', 'Edge', 'ChatGPT app'];
   const systems = ['macOS', 'Windows', 'Linux', 'iOS', 'Android'];
-  const cities = [['Lisbon', 'PT'], ['Osaka', 'JP'], ['Cairo', 'EG'], ['Denver', 'US'], ['Kraków', 'PL']] as const;
+  const cities = [
+    ['Lisbon', 'PT'],
+    ['Osaka', 'JP'],
+    ['Cairo', 'EG'],
+    ['Denver', 'US'],
+    ['Kraków', 'PL'],
+  ] as const;
   const apps = [['chatgpt'], ['codex'], ['chatgpt', 'api_platform']];
   return Array.from({ length: count }, (_, i): WireSession => {
     const [city, country] = cities[i % cities.length]!;

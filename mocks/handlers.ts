@@ -27,8 +27,7 @@ function forever(): Promise<never> {
 /** MSW handlers for the REST contract over an in-memory store, in the state of a named scenario. */
 export function createHandlers(options: MockOptions = {}): HttpHandler[] & { store: MockSessionStore } {
   const baseUrl = (options.baseUrl ?? '/api').replace(/\/+$/, '');
-  const scenario: Scenario =
-    typeof options.scenario === 'object' ? options.scenario : createScenarios()[options.scenario ?? 'typical'];
+  const scenario: Scenario = typeof options.scenario === 'object' ? options.scenario : createScenarios()[options.scenario ?? 'typical'];
   let sessions = structuredClone(scenario.sessions);
   // Sessions whose logout was accepted but that stay listed for one more list call (B9).
   const lingering = new Map<string, number>();

@@ -46,7 +46,10 @@ export type ApiReportResult = { entry: string; report: string; ok: boolean; chan
  * Runs API Extractor with one config: compares the entry point's API with the committed report, or
  * (with `update`) writes it. `override` changes fields of the config, e.g. to check a copy elsewhere.
  */
-export function runApiReport(configFile: string, { update = false, override = {} }: { update?: boolean; override?: Record<string, unknown> } = {}): ApiReportResult {
+export function runApiReport(
+  configFile: string,
+  { update = false, override = {} }: { update?: boolean; override?: Record<string, unknown> } = {},
+): ApiReportResult {
   const configObjectFullPath = path.resolve(root, configFile);
   const configObject = { ...ExtractorConfig.loadFile(configObjectFullPath), ...override };
   const config = ExtractorConfig.prepare({ configObject, configObjectFullPath, packageJsonFullPath: path.join(root, 'package.json') });
@@ -96,9 +99,12 @@ function main(argv: string[]) {
         console.log(`✔ ${pkg.name}: ${result.report} ${update ? (result.changed ? 'updated' : 'unchanged') : 'matches the built API'}`);
       } else {
         failed = true;
-        console.error(`✖ ${pkg.name}: ${result.report}: ${result.changed ? 'the public API changed and the report was not updated' : 'API Extractor failed'}`);
+        console.error(
+          `✖ ${pkg.name}: ${result.report}: ${result.changed ? 'the public API changed and the report was not updated' : 'API Extractor failed'}`,
+        );
         for (const message of result.messages) console.error(`    ${message}`);
-        if (result.changed) console.error('  Run `npm run api:update`, review the diff of etc/*.api.md, commit it, and add a changeset (`npx changeset`).');
+        if (result.changed)
+          console.error('  Run `npm run api:update`, review the diff of etc/*.api.md, commit it, and add a changeset (`npx changeset`).');
       }
     }
   }

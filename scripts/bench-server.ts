@@ -47,9 +47,11 @@ export type BenchReport = {
 /** Runs `count` tasks, at most `limit` at once. */
 async function inParallel(count: number, limit: number, task: (i: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, count) }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -109,7 +111,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const ended: Session[] = [];
   try {
     proxy = await startTcpProxy(options.databaseUrl);
-    server = await startServer({ port: 0, databaseUrl: proxy.url, databaseSchema: schema, dbTimeoutMs: options.dbTimeoutMs, logError: () => {} });
+    server = await startServer({
+      port: 0,
+      databaseUrl: proxy.url,
+      databaseSchema: schema,
+      dbTimeoutMs: options.dbTimeoutMs,
+      logError: () => {},
+    });
     const { url } = server;
 
     const seeding = performance.now();
@@ -118,7 +126,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     log(`seeded ${options.accounts} accounts × ${options.sessionsPerAccount} sessions in ${(report.seedMs / 1000).toFixed(1)} s`);
 
     /** One HTTP call, timed; undefined when no answer came. */
-    async function call(method: string, path: string, session: Session): Promise<{ status: number; ms: number; body?: unknown } | undefined> {
+    async function call(
+      method: string,
+      path: string,
+      session: Session,
+    ): Promise<{ status: number; ms: number; body?: unknown } | undefined> {
       const started = performance.now();
       try {
         const response = await fetch(`${url}${path}`, {
@@ -176,7 +188,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       };
       await Promise.all([...Array.from({ length: options.concurrency }, (_, w) => worker(w)), during?.(() => performance.now() - started)]);
       const durationMs = performance.now() - started;
-      const result = { name, durationMs, list: stats(latencies.list, statuses.list, durationMs), logout: stats(latencies.logout, statuses.logout, durationMs) };
+      const result = {
+        name,
+        durationMs,
+        list: stats(latencies.list, statuses.list, durationMs),
+        logout: stats(latencies.logout, statuses.logout, durationMs),
+      };
       report.passes.push(result);
       return result;
     }
@@ -218,7 +235,9 @@ export function formatReport(report: BenchReport): string[] {
   for (const pass of report.passes) {
     for (const kind of ['list', 'logout'] as const) {
       const s = pass[kind];
-      const statuses = Object.entries(s.statuses).map(([status, count]) => `${status}×${count}`).join(' ');
+      const statuses = Object.entries(s.statuses)
+        .map(([status, count]) => `${status}×${count}`)
+        .join(' ');
       lines.push(
         `${pass.name.padEnd(7)} ${kind.padEnd(7)} ${String(s.calls).padStart(6)} ${s.perSecond.toFixed(1).padStart(7)} ${s.p50Ms.toFixed(1).padStart(8)} ${s.p99Ms.toFixed(1).padStart(8)}   ${statuses}`,
       );

@@ -76,7 +76,10 @@ ownLine('headless hook (Provider + useActiveSessions, budget 3 KB)', own.hook);
 ownLine('createFetchSessionsClient (budget 2.5 KB)', own.client);
 ownLine('hook + fetch client together', own.headless);
 const split = await measureFirstLoad();
-for (const [bundler, name] of [['esbuild', 'esbuild'], ['rolldown', 'Rolldown']]) {
+for (const [bundler, name] of [
+  ['esbuild', 'esbuild'],
+  ['rolldown', 'Rolldown'],
+]) {
   ownLine(`section split by ${name}: first load (issue 23: 9,000 B)`, split[bundler].firstLoad);
   ownLine(`section split by ${name}: total, ${split[bundler].chunks} chunks`, split[bundler].total);
 }
@@ -418,7 +421,10 @@ writeFileSync(
   '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>bench, dialogs static</title><link rel="icon" href="data:," /></head>' +
     '<body><div id="root"></div><script type="module" src="/src/static.tsx"></script></body></html>\n',
 );
-writeFileSync(path.join(benchDir, 'src/static.tsx'), `import '${path.join(root, 'dist/src/components/actions.js')}';\nimport './main.tsx';\n`);
+writeFileSync(
+  path.join(benchDir, 'src/static.tsx'),
+  `import '${path.join(root, 'dist/src/components/actions.js')}';\nimport './main.tsx';\n`,
+);
 const viteConfig = {
   configFile: false,
   root: benchDir,
@@ -534,7 +540,8 @@ try {
       const mounted = await tab.evaluate(() => window.mount('section'));
       firstMount[mode === 'static' ? 'static' : 'lazy'].push(mounted.elapsed);
       const button = tab.locator('[data-slot="session-row"]:not([data-current]) button[data-slot="row-actions"]').first();
-      if (mode !== 'static' && (await tab.evaluate(() => window.actionsFetched()))) throw new Error('the dialog chunk was fetched before any intent');
+      if (mode !== 'static' && (await tab.evaluate(() => window.actionsFetched())))
+        throw new Error('the dialog chunk was fetched before any intent');
       if (mode !== 'none') {
         await button.hover();
         await tab.waitForTimeout(100);

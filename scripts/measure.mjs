@@ -267,10 +267,13 @@ function splitSizes(chunks) {
   };
   for (const chunk of chunks) if (chunk.isEntry) visit(chunk.name);
   const sum = (list) =>
-    list.reduce((total, c) => {
-      const s = sizes(c.code);
-      return { min: total.min + s.min, gz: total.gz + s.gz };
-    }, { min: 0, gz: 0 });
+    list.reduce(
+      (total, c) => {
+        const s = sizes(c.code);
+        return { min: total.min + s.min, gz: total.gz + s.gz };
+      },
+      { min: 0, gz: 0 },
+    );
   return {
     firstLoad: sum(chunks.filter((c) => first.has(c.name))),
     total: sum(chunks),

@@ -24,7 +24,8 @@ export function tarballProblems(files) {
   for (const file of required) if (!packed.has(file.replace(/^\.\//, ''))) problems.push(`the tarball lacks ${file}`);
   // A half-built dist/ (the JavaScript without the declarations) type-checks nowhere.
   for (const file of packed) {
-    if (/^dist\/.*\.js$/.test(file) && !packed.has(file.replace(/\.js$/, '.d.ts'))) problems.push(`the tarball has ${file} but not its types (${file.replace(/\.js$/, '.d.ts')})`);
+    if (/^dist\/.*\.js$/.test(file) && !packed.has(file.replace(/\.js$/, '.d.ts')))
+      problems.push(`the tarball has ${file} but not its types (${file.replace(/\.js$/, '.d.ts')})`);
     if (/(^|\/)(test|stories|\.storybook|node_modules)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$|\.test-d\.ts$/.test(file)) {
       problems.push(`the tarball ships a test or story file: ${file}`);
     }

@@ -29,7 +29,13 @@ export function bumpBetween(from: string, to: string): Bump {
 
 /** The bump an API report change needs: added lines a minor one, removed or changed lines a breaking one. */
 export function bumpForReportChange(before: string, after: string, version: string): Bump {
-  const lines = (text: string) => new Set(text.split('\n').map((line) => line.trim()).filter(Boolean));
+  const lines = (text: string) =>
+    new Set(
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
   const old = lines(before);
   const now = lines(after);
   const removed = [...old].some((line) => !now.has(line));
@@ -87,12 +93,17 @@ export function checkPackage(pkg: ApiPackage, pending: Map<string, Bump>): strin
     problems.push(`${changelogPath} is missing`);
   } else {
     const [newest] = changelogVersions(readFileSync(path.join(root, changelogPath), 'utf8'));
-    if (newest !== manifest.version) problems.push(`${changelogPath}'s newest entry is ${newest ?? 'missing'}, but ${manifestPath} says ${manifest.version}: run \`npx changeset version\``);
+    if (newest !== manifest.version)
+      problems.push(
+        `${changelogPath}'s newest entry is ${newest ?? 'missing'}, but ${manifestPath} says ${manifest.version}: run \`npx changeset version\``,
+      );
   }
 
   // The last release: the last commit that changed the version line of package.json.
   const released = git(['log', '-1', '--format=%H', '-G', '"version"', '--', manifestPath])?.trim();
-  const releasedVersion = released ? (JSON.parse(git(['show', `${released}:${manifestPath}`]) ?? '{}') as { version?: string }).version : undefined;
+  const releasedVersion = released
+    ? (JSON.parse(git(['show', `${released}:${manifestPath}`]) ?? '{}') as { version?: string }).version
+    : undefined;
   const bumped = larger(pending.get(pkg.name) ?? 'none', releasedVersion ? bumpBetween(releasedVersion, manifest.version) : 'none');
   for (const report of reportsOf(pkg)) {
     if (!existsSync(path.join(root, report))) {
@@ -103,7 +114,9 @@ export function checkPackage(pkg: ApiPackage, pending: Map<string, Bump>): strin
     if (before === undefined) continue; // No report at the last release: nothing to compare with.
     const needed = bumpForReportChange(before, readFileSync(path.join(root, report), 'utf8'), releasedVersion ?? manifest.version);
     if (order.indexOf(bumped) < order.indexOf(needed)) {
-      problems.push(`${report} changed since ${releasedVersion} (needs a ${needed} bump), but ${pkg.name} has ${bumped === 'none' ? 'no bump and no changeset' : `only a ${bumped} bump`}: add a changeset (\`npx changeset\`)`);
+      problems.push(
+        `${report} changed since ${releasedVersion} (needs a ${needed} bump), but ${pkg.name} has ${bumped === 'none' ? 'no bump and no changeset' : `only a ${bumped} bump`}: add a changeset (\`npx changeset\`)`,
+      );
     }
   }
   return problems;
@@ -111,7 +124,10 @@ export function checkPackage(pkg: ApiPackage, pending: Map<string, Bump>): strin
 
 function main(argv: string[]) {
   let failed = false;
-  const apiCheck = spawnSync('npx', ['tsx', 'scripts/api-report.ts', ...argv.filter((arg) => arg === '--no-build')], { cwd: root, stdio: 'inherit' });
+  const apiCheck = spawnSync('npx', ['tsx', 'scripts/api-report.ts', ...argv.filter((arg) => arg === '--no-build')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (apiCheck.status !== 0) failed = true;
   const pending = pendingBumps(path.join(root, '.changeset'));
   for (const pkg of apiPackages) {

@@ -55,7 +55,10 @@ const steps: Step[] = [
   suiteStep('visual'),
   ['package: build, publint, attw, tarball, byte budgets; the kit: build, publint, attw', process.execPath, ['scripts/check-package.mjs']],
   // After the package step, which builds dist/ (and kit/dist/) that the reports are read from.
-  ['public API reports match (API Extractor; `npm run api:update` after a deliberate change)', ...tsx('scripts/api-report.ts', '--no-build')],
+  [
+    'public API reports match (API Extractor; `npm run api:update` after a deliberate change)',
+    ...tsx('scripts/api-report.ts', '--no-build'),
+  ],
   ['release: versions, changelogs and API reports agree', ...tsx('scripts/release-check.ts', '--no-build')],
   ['docs pages: the static Storybook, axe on every docs page in Chromium', 'npm', ['run', '--silent', 'test:docs'], requireChromium],
   suiteStep('e2e'),

@@ -138,45 +138,41 @@ export function createApp(options: AppOptions) {
 
   // --- auth ---------------------------------------------------------------------------------------
 
-  app.post(
-    '/auth/sign-in',
-    bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json(errorBody('invalid_request'), 413) }),
-    async (c) => {
-      // JSON only: a cross-site HTML form cannot send it, so no one can sign a browser in to their account.
-      if (!isJson(c)) return c.json(errorBody('invalid_request'), 415);
-      const input = parseSignIn(await c.req.json().catch(() => undefined));
-      if (!input) return c.json(errorBody('invalid_request'), 400);
+  app.post('/auth/sign-in', bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json(errorBody('invalid_request'), 413) }), async (c) => {
+    // JSON only: a cross-site HTML form cannot send it, so no one can sign a browser in to their account.
+    if (!isJson(c)) return c.json(errorBody('invalid_request'), 415);
+    const input = parseSignIn(await c.req.json().catch(() => undefined));
+    if (!input) return c.json(errorBody('invalid_request'), 400);
 
-      // Counted before the hash is computed, so parallel guesses cannot all slip under the limit.
-      const attempt = await beginAttempt(store, input.email, clientAddress(c, trustProxy));
-      if (!attempt.isAllowed) return rateLimited(c, attempt.retryAfterSeconds);
-      const account = await store.findAccount(input.email);
-      const isValid = account ? await verifyPassword(input.password, account.passwordHash) : await verifyNoAccount(input.password);
-      if (!account || !isValid) return c.json(errorBody('invalid_credentials'), 401);
-      await attempt.succeeded();
+    // Counted before the hash is computed, so parallel guesses cannot all slip under the limit.
+    const attempt = await beginAttempt(store, input.email, clientAddress(c, trustProxy));
+    if (!attempt.isAllowed) return rateLimited(c, attempt.retryAfterSeconds);
+    const account = await store.findAccount(input.email);
+    const isValid = account ? await verifyPassword(input.password, account.passwordHash) : await verifyNoAccount(input.password);
+    if (!account || !isValid) return c.json(errorBody('invalid_credentials'), 401);
+    await attempt.succeeded();
 
-      const now = new Date();
-      // A browser signing in again leaves no older session behind it, whichever account that was.
-      for (const older of readAllCookies(c, cookies.names.session)) await store.endSessionByToken(hashToken(older), now);
-      const knownDevice = readCookie(c, cookies.names.device);
-      const tokens = { session: newToken(), csrf: newToken(), device: knownDevice ? undefined : newToken() };
-      await store.addSession({
-        accountId: account.id,
-        newDeviceId: newToken(),
-        deviceKeyHash: hashToken(knownDevice ?? tokens.device!),
-        trustDevice: input.trustDevice,
-        tokenHash: hashToken(tokens.session),
-        csrfHash: hashToken(tokens.csrf),
-        app: input.app,
-        ...describeDevice(c.req.header('User-Agent')),
-        ...approximatePlace((name) => c.req.header(name), trustGeoHeaders),
-        signedInAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-      });
-      setSessionCookies(c, cookies, tokens);
-      return c.body(null, 204);
-    },
-  );
+    const now = new Date();
+    // A browser signing in again leaves no older session behind it, whichever account that was.
+    for (const older of readAllCookies(c, cookies.names.session)) await store.endSessionByToken(hashToken(older), now);
+    const knownDevice = readCookie(c, cookies.names.device);
+    const tokens = { session: newToken(), csrf: newToken(), device: knownDevice ? undefined : newToken() };
+    await store.addSession({
+      accountId: account.id,
+      newDeviceId: newToken(),
+      deviceKeyHash: hashToken(knownDevice ?? tokens.device!),
+      trustDevice: input.trustDevice,
+      tokenHash: hashToken(tokens.session),
+      csrfHash: hashToken(tokens.csrf),
+      app: input.app,
+      ...describeDevice(c.req.header('User-Agent')),
+      ...approximatePlace((name) => c.req.header(name), trustGeoHeaders),
+      signedInAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    });
+    setSessionCookies(c, cookies, tokens);
+    return c.body(null, 204);
+  });
 
   // B16: proves the password again for this session only (another session of the account stays as it was).
   app.post(
@@ -251,7 +247,14 @@ export function createApp(options: AppOptions) {
     const now = new Date();
     // B14: the reason is kept for the security team; the logout itself is exactly the same without it.
     const reason = c.req.query('reason') === 'unrecognized' ? 'unrecognized' : null;
-    const ended = await store.endDevice({ accountId, deviceId: id, forgetTrust: remove === 'true', reason, now, listedUntil: listedUntil(now) });
+    const ended = await store.endDevice({
+      accountId,
+      deviceId: id,
+      forgetTrust: remove === 'true',
+      reason,
+      now,
+      listedUntil: listedUntil(now),
+    });
     // Another account's row, an unknown id, or one already logged out: the same answer, and nothing changed.
     if (ended === 0) return c.json(errorBody('not_found'), 404);
     return c.body(null, 204);

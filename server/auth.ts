@@ -136,7 +136,10 @@ export function readAllCookies(c: Context, name: string): string[] {
  */
 export function clientAddress(c: Context, trustProxy: number): string {
   if (trustProxy > 0) {
-    const hops = (c.req.header('X-Forwarded-For') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+    const hops = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean);
     if (hops.length > 0) return hops[Math.max(0, hops.length - trustProxy)]!;
   }
   try {

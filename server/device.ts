@@ -10,7 +10,10 @@ const MAX_TEXT = 100;
 /** Printable, trimmed, at most 100 characters; anything else is no detail (B2). */
 function clean(value: string | undefined): string | undefined {
   // Control characters never reach a row.
-  const text = value?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_TEXT);
+  const text = value
+    ?.replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, MAX_TEXT);
   return text ? text : undefined;
 }
 
@@ -44,7 +47,10 @@ function headerText(value: string | undefined): string | undefined {
  * a client could write any place it likes into its own row. The country is kept as sent (an ISO
  * 3166 code from most CDNs; the section shows its name in the reader's language).
  */
-export function approximatePlace(header: (name: string) => string | undefined, trustGeoHeaders: boolean): Pick<SignInDetails, 'city' | 'region' | 'country'> {
+export function approximatePlace(
+  header: (name: string) => string | undefined,
+  trustGeoHeaders: boolean,
+): Pick<SignInDetails, 'city' | 'region' | 'country'> {
   if (!trustGeoHeaders) return {};
   const place: Pick<SignInDetails, 'city' | 'region' | 'country'> = {};
   const city = headerText(header('X-Geo-City'));

@@ -126,7 +126,8 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number | un
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${text}".`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${text}".`);
   return value;
 }
 

@@ -17,7 +17,8 @@ try {
   console.log(`\nActive sessions reference server: ${server.url}/`);
   console.log(`  database: ${database}${options.seedDemo ? ', demo sessions seeded for ada' : ''}`);
   console.log(`  accounts: ${SEEDED_ACCOUNTS.map((a) => a.email).join(', ')} — password "${SEEDED_PASSWORD}"`);
-  if (options.reauthMaxAgeMs !== undefined) console.log(`  logouts ask for the password again after ${options.reauthMaxAgeMs / 60_000} minutes`);
+  if (options.reauthMaxAgeMs !== undefined)
+    console.log(`  logouts ask for the password again after ${options.reauthMaxAgeMs / 60_000} minutes`);
   console.log('  Ctrl-C to stop.');
   drainOnSignals(server);
 } catch (error) {

@@ -38,7 +38,8 @@ type DemoDevice = {
 const DEMO_DEVICES: DemoDevice[] = [
   {
     key: 'demo-iphone',
-    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
     place: { city: 'Lisbon', country: 'PT' },
     apps: ['chatgpt'],
     isTrusted: true,
@@ -47,7 +48,8 @@ const DEMO_DEVICES: DemoDevice[] = [
   },
   {
     key: 'demo-windows',
-    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+    userAgent:
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
     place: { city: 'Austin', region: 'Texas', country: 'US' },
     apps: ['chatgpt', 'codex', 'api_platform'],
     daysAgo: 3.5,

@@ -96,10 +96,13 @@ export const KEEP_OLD_SESSIONS_MS = 30 * 24 * 60 * 60 * 1000;
  * starting at once apply each migration exactly once.
  */
 async function applyMigrations(run: Run, migrations: Migration[]): Promise<void> {
-  await run(`create table if not exists schema_migrations (
+  await run(
+    `create table if not exists schema_migrations (
                version    integer primary key,
                name       text not null,
-               applied_at timestamptz not null default now())`, []);
+               applied_at timestamptz not null default now())`,
+    [],
+  );
   const applied = new Set((await run<{ version: number }>('select version from schema_migrations', [])).map((row) => row.version));
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
@@ -165,7 +168,10 @@ async function connectPostgres(databaseUrl: string, databaseSchema: string | und
     });
     const connecting = pool.connect();
     // A connection that arrives after the deadline goes back at once.
-    connecting.then((late) => isLate && late.release(), () => {});
+    connecting.then(
+      (late) => isLate && late.release(),
+      () => {},
+    );
     let client: Awaited<typeof connecting> | undefined;
     try {
       client = await Promise.race([connecting, deadline]);
@@ -251,9 +257,23 @@ export async function openStore(options: StoreOptions = {}) {
          select $2, device.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $15 from device
          returning device_id as "deviceId"`,
         [
-          s.newDeviceId, s.accountId, s.deviceKeyHash, s.trustDevice,
-          s.tokenHash, s.csrfHash, s.app, s.status ?? 'active', s.browser ?? null, s.os ?? null, s.deviceType ?? null,
-          s.city ?? null, s.region ?? null, s.country ?? null, s.signedInAt, s.expiresAt, s.lastSeenAt ?? s.signedInAt,
+          s.newDeviceId,
+          s.accountId,
+          s.deviceKeyHash,
+          s.trustDevice,
+          s.tokenHash,
+          s.csrfHash,
+          s.app,
+          s.status ?? 'active',
+          s.browser ?? null,
+          s.os ?? null,
+          s.deviceType ?? null,
+          s.city ?? null,
+          s.region ?? null,
+          s.country ?? null,
+          s.signedInAt,
+          s.expiresAt,
+          s.lastSeenAt ?? s.signedInAt,
         ],
       );
       return row!;

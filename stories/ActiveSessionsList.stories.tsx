@@ -65,7 +65,10 @@ export const ShowMore: Story = {
   ...onApi(many),
   async play({ canvas, userEvent }) {
     const list = await canvas.findByRole('list', { name: '201 active sessions' });
-    const rowsOf = () => within(list).getAllByRole('listitem').filter((item) => item.dataset.slot === 'session-row');
+    const rowsOf = () =>
+      within(list)
+        .getAllByRole('listitem')
+        .filter((item) => item.dataset.slot === 'session-row');
     await expect(rowsOf()).toHaveLength(10);
     await userEvent.click(canvas.getByRole('button', { name: /Show/ }));
     await waitFor(() => expect(rowsOf()).toHaveLength(20));

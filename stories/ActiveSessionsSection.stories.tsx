@@ -18,7 +18,9 @@ type Story = StoryObj<typeof meta>;
 /** Finds the list of sessions once it loaded, e.g. "4 active sessions". */
 async function findRows(canvasElement: HTMLElement) {
   const list = await within(canvasElement).findByRole('list', { name: /active sessions?$/ });
-  return within(list).getAllByRole('listitem').filter((item) => item.dataset.slot === 'session-row');
+  return within(list)
+    .getAllByRole('listitem')
+    .filter((item) => item.dataset.slot === 'session-row');
 }
 
 const typical = mockedApi('typical');

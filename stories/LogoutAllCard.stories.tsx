@@ -30,7 +30,9 @@ async function openModal(canvasElement: HTMLElement, userEvent: { click: (elemen
 export const Idle: Story = {
   name: 'Log out all',
   async play({ canvas }) {
-    await expect(canvas.getByRole('region', { name: 'Log out of all sessions' })).toHaveTextContent('End every session on every device, including this one.');
+    await expect(canvas.getByRole('region', { name: 'Log out of all sessions' })).toHaveTextContent(
+      'End every session on every device, including this one.',
+    );
     await expect(canvas.getByRole('button', { name: 'Log out all' })).toBeVisible();
   },
 };

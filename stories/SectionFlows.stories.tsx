@@ -185,7 +185,11 @@ export const RetryAfterCannotLoad: Story = {
     await expect(failedListCalls).toBe(2);
     await expect(flaky.store.requests).toEqual([]);
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await expect(within(await findList(canvasElement)).getAllByRole('listitem').filter((item) => item.dataset.slot === 'session-row')).toHaveLength(4);
+    await expect(
+      within(await findList(canvasElement))
+        .getAllByRole('listitem')
+        .filter((item) => item.dataset.slot === 'session-row'),
+    ).toHaveLength(4);
     await expect(flaky.store.requests).toEqual(['GET /sessions']);
     await expect(canvas.queryByRole('alert')).toBeNull();
   },

@@ -49,7 +49,12 @@ export const LastActiveAndNewSignIn: Story = {
     const list = await findList(canvasElement);
     const rows = within(list).getAllByRole('listitem');
     // B12: current first, then the most recently active.
-    await expect(rows.map((row) => row.querySelector('bdi')?.textContent)).toEqual(['Chrome on macOS', 'ChatGPT app on iOS', 'Firefox on Ubuntu', 'Edge on Windows']);
+    await expect(rows.map((row) => row.querySelector('bdi')?.textContent)).toEqual([
+      'Chrome on macOS',
+      'ChatGPT app on iOS',
+      'Firefox on Ubuntu',
+      'Edge on Windows',
+    ]);
     await expect(canvas.getAllByText('Active now')).toHaveLength(2);
     await expect(canvas.getByText('Last active 3 hours ago')).toBeVisible();
     await expect(canvas.getByText('New sign-in')).toBeVisible();
@@ -195,7 +200,10 @@ export const PseudoLocaleNarrow: Story = {
     await expect(section.scrollWidth).toBeLessThanOrEqual(section.clientWidth);
     for (const element of section.querySelectorAll<HTMLElement>('[data-slot="secure-account"] *, [data-slot="session-row"] p')) {
       if (element.clientWidth === 0) continue;
-      await expect({ text: element.textContent, overflow: element.scrollWidth - element.clientWidth }).toEqual({ text: element.textContent, overflow: 0 });
+      await expect({ text: element.textContent, overflow: element.scrollWidth - element.clientWidth }).toEqual({
+        text: element.textContent,
+        overflow: 0,
+      });
     }
   },
 };

@@ -18,7 +18,20 @@ const meta = {
   loaders: [async () => ({ sessions: await fixtureSessions() })],
   args: { fixture: 'other', state: 'idle', canLogOut: true, now: NOW, onLogOut: fn() },
   argTypes: {
-    fixture: { control: 'select', options: ['current', 'currentTrusted', 'other', 'trusted', 'unavailable', 'severalProducts', 'unknownProduct', 'incomplete', 'tablet'] },
+    fixture: {
+      control: 'select',
+      options: [
+        'current',
+        'currentTrusted',
+        'other',
+        'trusted',
+        'unavailable',
+        'severalProducts',
+        'unknownProduct',
+        'incomplete',
+        'tablet',
+      ],
+    },
     state: { control: 'inline-radio', options: ['idle', 'logging-out', 'failed', 'signing-out'] },
     actions: { control: 'inline-radio', options: ['button', 'menu'] },
   },
@@ -162,7 +175,12 @@ export const SigningOut: Story = {
   },
 };
 
-type GridRow = { fixture: FixtureName; state?: ComponentProps<typeof SessionRow>['state']; canLogOut: boolean; error?: SessionsClientError };
+type GridRow = {
+  fixture: FixtureName;
+  state?: ComponentProps<typeof SessionRow>['state'];
+  canLogOut: boolean;
+  error?: SessionsClientError;
+};
 
 /** Every row state at once, in the order the section would list them. */
 const grid: GridRow[] = [

@@ -2,12 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
-import {
-  ActiveSessionsSection,
-  createFetchSessionsClient,
-  pl,
-  type ActiveSessionsSectionProps,
-} from '../src';
+import { ActiveSessionsSection, createFetchSessionsClient, pl, type ActiveSessionsSectionProps } from '../src';
 import { createFixtures, createScenarios, type WireSession } from '../mocks';
 import { BASE_URL, useScenario } from './server';
 
@@ -110,7 +105,11 @@ describe('ActiveSessionsSection', () => {
     });
 
     it.each([
-      ['Cancel', async (user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement) => user.click(within(dialog).getByRole('button', { name: 'Cancel' }))],
+      [
+        'Cancel',
+        async (user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement) =>
+          user.click(within(dialog).getByRole('button', { name: 'Cancel' })),
+      ],
       ['Esc', async (user: ReturnType<typeof userEvent.setup>) => user.keyboard('{Escape}')],
       [
         'a click outside',
@@ -163,7 +162,7 @@ describe('ActiveSessionsSection', () => {
   });
 
   describe('overlapping logouts', () => {
-    it('should leave another row\'s open modal alone when an earlier logout finishes', async () => {
+    it("should leave another row's open modal alone when an earlier logout finishes", async () => {
       const scenario = createScenarios().typical;
       const store = useScenario({ ...scenario, delayMs: 300 });
       const { user } = renderSection();
@@ -242,7 +241,9 @@ describe('ActiveSessionsSection', () => {
       await waitFor(() => expect(region).toHaveTextContent("Couldn't log out of all sessions."));
       const first = region.textContent;
       await user.click(within(dialog).getByRole('button', { name: 'Log out of all devices' }));
-      await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Log out of all devices' })).not.toHaveAttribute('aria-disabled'));
+      await waitFor(() =>
+        expect(within(dialog).getByRole('button', { name: 'Log out of all devices' })).not.toHaveAttribute('aria-disabled'),
+      );
       await user.tab();
       await waitFor(() => expect(region.textContent).not.toBe(first));
       expect(region).toHaveTextContent("Couldn't log out of all sessions.");
@@ -340,9 +341,7 @@ describe('ActiveSessionsSection', () => {
     it('should send one GET when the host re-renders with a client created inline', async () => {
       const store = useScenario('typical');
       const queryClient = new QueryClient();
-      const host = () => (
-        <ActiveSessionsSection client={createFetchSessionsClient({ baseUrl: BASE_URL })} queryClient={queryClient} />
-      );
+      const host = () => <ActiveSessionsSection client={createFetchSessionsClient({ baseUrl: BASE_URL })} queryClient={queryClient} />;
       const view = render(host());
       await rows();
       view.rerender(host());

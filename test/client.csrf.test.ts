@@ -14,7 +14,10 @@ function recordCalls(refuse?: () => Response) {
   server.use(
     http.get(`${BASE_URL}/sessions`, (info) => (record(info), HttpResponse.json({ sessions: [] }))),
     http.delete(`${BASE_URL}/sessions/:id`, (info) => (record(info), refuse?.() ?? new HttpResponse(null, { status: 204 }))),
-    http.post(`${BASE_URL}/sessions/logout_all`, (info) => (record(info), refuse?.() ?? HttpResponse.json({ completes_by: '2030-01-01T00:00:00Z' }, { status: 202 }))),
+    http.post(
+      `${BASE_URL}/sessions/logout_all`,
+      (info) => (record(info), refuse?.() ?? HttpResponse.json({ completes_by: '2030-01-01T00:00:00Z' }, { status: 202 })),
+    ),
   );
   return seen;
 }
@@ -150,7 +153,9 @@ describe('createFetchSessionsClient, given the browser blocks a request to anoth
   it('should reject with code blocked, and explain same-origin and proxying in development', async () => {
     const { fetch, calls } = browserFetch({ serverUp: true });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const error = await rejection(createFetchSessionsClient({ baseUrl: 'https://api.example/api', fetch }).listSessions({ signal: new AbortController().signal }));
+    const error = await rejection(
+      createFetchSessionsClient({ baseUrl: 'https://api.example/api', fetch }).listSessions({ signal: new AbortController().signal }),
+    );
     expect(error).toMatchObject({ code: 'blocked' });
     expect(calls).toEqual(['GET https://api.example/api/sessions cors', 'GET https://api.example/api/sessions no-cors']);
     expect(warn.mock.calls[0]?.[0]).toMatch(/page's origin \(http:\/\/localhost:3000\) is not the API's.*proxy it/);

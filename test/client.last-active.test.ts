@@ -45,7 +45,11 @@ describe('last_active_at (B12)', () => {
   });
 
   it('should reject a row whose last_active_at has the wrong type, like any other field, and keep the rest', async () => {
-    const { sessions, skipped } = await sessionsOf([row({ id: 'number', last_active_at: 1_700_000_000 }), row({ id: 'object', last_active_at: {} }), row({ id: 'ok' })]);
+    const { sessions, skipped } = await sessionsOf([
+      row({ id: 'number', last_active_at: 1_700_000_000 }),
+      row({ id: 'object', last_active_at: {} }),
+      row({ id: 'ok' }),
+    ]);
     expect(sessions.map((s) => s.id)).toEqual(['ok']);
     expect(skipped).toBe(2);
   });
@@ -60,7 +64,10 @@ describe('last_active_at (B12)', () => {
 describe('logOutSession with a reason (B14)', () => {
   it('should add reason=unrecognized to the DELETE', async () => {
     const urls: string[] = [];
-    await client(() => new Response(null, { status: 204 }), urls).logOutSession('sess_a', { removeTrustedDevice: true, reason: 'unrecognized' });
+    await client(() => new Response(null, { status: 204 }), urls).logOutSession('sess_a', {
+      removeTrustedDevice: true,
+      reason: 'unrecognized',
+    });
     expect(urls).toEqual(['https://a.example/api/sessions/sess_a?remove_trusted_device=true&reason=unrecognized']);
   });
 

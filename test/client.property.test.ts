@@ -227,7 +227,11 @@ function validRowOf(text: fc.Arbitrary<string>): fc.Arbitrary<Wire> {
           ),
           device: fc.oneof(fc.constant(null), device),
           location: fc.oneof(fc.constant(null), location),
-          signed_in_at: fc.oneof({ weight: 4, arbitrary: isoDate }, { weight: 1, arbitrary: badDate }, { weight: 1, arbitrary: fc.constant(null) }),
+          signed_in_at: fc.oneof(
+            { weight: 4, arbitrary: isoDate },
+            { weight: 1, arbitrary: badDate },
+            { weight: 1, arbitrary: fc.constant(null) },
+          ),
         },
         { requiredKeys: ['id', 'is_current', 'is_trusted', 'status'] },
       ),
@@ -239,7 +243,14 @@ function validRowOf(text: fc.Arbitrary<string>): fc.Arbitrary<Wire> {
 const DELETE = Symbol('delete');
 const notBoolean = fc.oneof(fc.constantFrom('true', 'false', 1, 0, null, [], {}, DELETE), fc.string());
 // Finite doubles only: JSON.stringify turns NaN and Infinity into null, which is a missing value, not a wrong type.
-const notString = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant([]), fc.constant({}), fc.array(fc.string(), { minLength: 1, maxLength: 2 }));
+const notString = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+  fc.array(fc.string(), { minLength: 1, maxLength: 2 }),
+);
 const notObject = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.jsonValue(), { maxLength: 2 }));
 
 type Mutation = { field: string; value: unknown };
@@ -256,7 +267,9 @@ const rejectingMutation: fc.Arbitrary<Mutation> = fc.oneof(
       fc.integer(),
       fc.boolean(),
       fc.constant({}),
-      fc.tuple(fc.array(fc.string(), { maxLength: 2 }), fc.oneof(fc.integer(), fc.constant(null), fc.boolean(), fc.constant({}))).map(([ok, bad]) => [...ok, bad]),
+      fc
+        .tuple(fc.array(fc.string(), { maxLength: 2 }), fc.oneof(fc.integer(), fc.constant(null), fc.boolean(), fc.constant({})))
+        .map(([ok, bad]) => [...ok, bad]),
     ),
   }),
   fc.record({ field: fc.constant('device'), value: notObject }),
@@ -264,7 +277,10 @@ const rejectingMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ field: fc.constant('location'), value: notObject }),
   fc.record({ field: fc.constantFrom('location.city', 'location.region', 'location.country'), value: notString }),
   fc.record({ field: fc.constant('signed_in_at'), value: notString }),
-  fc.record({ field: fc.constant('row'), value: fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.boolean(), fc.array(fc.jsonValue(), { maxLength: 2 })) }),
+  fc.record({
+    field: fc.constant('row'),
+    value: fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.boolean(), fc.array(fc.jsonValue(), { maxLength: 2 })),
+  }),
 );
 
 function mutate(row: Wire, { field, value }: Mutation): unknown {
@@ -396,7 +412,9 @@ describe('createFetchSessionsClient, given anything a server can answer', () => 
       fc.jsonValue(),
       fc.record({ sessions: fc.jsonValue() }),
       fc.record({ sessions: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }) }),
-      fc.record({ error: fc.record({ code: fc.oneof(fc.constantFrom('sso_account', 'not_supported', 'current_session'), fc.jsonValue()) }) }),
+      fc.record({
+        error: fc.record({ code: fc.oneof(fc.constantFrom('sso_account', 'not_supported', 'current_session'), fc.jsonValue()) }),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(body, statusCode, contentType, async (value, status, type) => {
@@ -478,7 +496,11 @@ describe('createFetchSessionsClient, given anything a server can answer', () => 
     await fc.assert(
       fc.asyncProperty(fc.array(taggedShortRow, { minLength: 1_000, maxLength: 3_000 }), async (rows) => {
         count('thousands of rows');
-        const { client } = clientAnswering({ status: 200, body: JSON.stringify({ sessions: rows.map((r) => r.wire) }), contentType: 'application/json' });
+        const { client } = clientAnswering({
+          status: 200,
+          body: JSON.stringify({ sessions: rows.map((r) => r.wire) }),
+          contentType: 'application/json',
+        });
         const outcome = await settle(() => client.listSessions({ signal: signal() }));
         if (!outcome.ok || outcome.value.availability !== 'available') throw new Error('expected an available result');
         expectWellFormedResult(outcome.value);
@@ -492,7 +514,12 @@ describe('createFetchSessionsClient, given anything a server can answer', () => 
   });
 
   it('logOutSession resolves only on 2xx or 404 and otherwise rejects with SessionsClientError', async () => {
-    const body = fc.oneof(fc.jsonValue().map(serialize), fc.string(), fc.constant(''), fc.record({ error: fc.record({ code: fc.jsonValue() }) }).map(serialize));
+    const body = fc.oneof(
+      fc.jsonValue().map(serialize),
+      fc.string(),
+      fc.constant(''),
+      fc.record({ error: fc.record({ code: fc.jsonValue() }) }).map(serialize),
+    );
     await fc.assert(
       fc.asyncProperty(id, fc.boolean(), statusCode, body, async (sessionId, removeTrustedDevice, status, text) => {
         count('logOutSession answers');
@@ -567,7 +594,11 @@ describe('createFetchSessionsClient, given the network fails', () => {
       // Values that cannot be turned into a string: String() itself throws on them.
       fc.constant(Object.create(null)),
       fc.constant({ toString: 0 }),
-      fc.constant({ toString: () => { throw new Error('toString failed'); } }),
+      fc.constant({
+        toString: () => {
+          throw new Error('toString failed');
+        },
+      }),
     );
     const where = fc.constantFrom('fetch-rejects', 'fetch-throws', 'body-rejects', 'headers-throw');
     await fc.assert(
@@ -579,11 +610,11 @@ describe('createFetchSessionsClient, given the network fails', () => {
             if (place === 'headers-throw') throw thrown;
             return {};
           },
-          fetch: ((() => {
+          fetch: (() => {
             if (place === 'fetch-throws') throw thrown;
             if (place === 'fetch-rejects') return Promise.reject(thrown);
             return Promise.resolve({ status: 200, text: () => Promise.reject(thrown) } as unknown as Response);
-          }) as unknown) as typeof fetch,
+          }) as unknown as typeof fetch,
         });
         const outcome = await settle(() => invoke(client, which, signal()));
         expect(outcome).toMatchObject({ ok: false, error: { code: 'network' } });

@@ -40,8 +40,11 @@ describe('createFetchSessionsClient, seen from the host', () => {
 
     it('should keep an Accept header the host sets, and ask for JSON otherwise', async () => {
       const own = recordingFetch();
-      await createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch: own.fetch, headers: { Accept: 'application/vnd.sessions+json' } })
-        .listSessions({ signal: signal() });
+      await createFetchSessionsClient({
+        baseUrl: 'https://a.example/api',
+        fetch: own.fetch,
+        headers: { Accept: 'application/vnd.sessions+json' },
+      }).listSessions({ signal: signal() });
       expect(new Headers(own.calls[0]!.init.headers).get('accept')).toBe('application/vnd.sessions+json');
       const plain = recordingFetch();
       await createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch: plain.fetch }).listSessions({ signal: signal() });
@@ -60,7 +63,9 @@ describe('createFetchSessionsClient, seen from the host', () => {
   describe('logOutSession, given ids it must not send', () => {
     it.each(['.', '..'])('should refuse the id "%s", which a URL parser would turn into another path, without a request', async (id) => {
       const { fetch, calls } = recordingFetch();
-      const error = await rejection(createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch }).logOutSession(id, { removeTrustedDevice: false }));
+      const error = await rejection(
+        createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch }).logOutSession(id, { removeTrustedDevice: false }),
+      );
       expect(error.code).toBe('refused');
       expect(error.message).toBe(`logOutSession: the id "${id}" cannot be addressed in a URL.`);
       expect(calls).toEqual([]);
@@ -78,8 +83,9 @@ describe('createFetchSessionsClient, seen from the host', () => {
       ['no id', undefined],
     ])('should throw a TypeError for %s, without a request', async (_, id) => {
       const { fetch, calls } = recordingFetch();
-      await expect(createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch }).logOutSession(id as string, { removeTrustedDevice: false }))
-        .rejects.toThrow(new TypeError('logOutSession: "id" must be a non-empty string.'));
+      await expect(
+        createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch }).logOutSession(id as string, { removeTrustedDevice: false }),
+      ).rejects.toThrow(new TypeError('logOutSession: "id" must be a non-empty string.'));
       expect(calls).toEqual([]);
     });
   });
@@ -90,13 +96,18 @@ describe('createFetchSessionsClient, seen from the host', () => {
       const client = (code: number) => createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch: status(code) });
       await expect(client(200).logOutSession('a', { removeTrustedDevice: false })).resolves.toBeUndefined();
       await expect(client(200).logOutAllSessions()).resolves.toEqual({});
-      expect(await rejection(client(300).logOutSession('a', { removeTrustedDevice: false }))).toMatchObject({ code: 'server', status: 300 });
+      expect(await rejection(client(300).logOutSession('a', { removeTrustedDevice: false }))).toMatchObject({
+        code: 'server',
+        status: 300,
+      });
       expect(await rejection(client(300).logOutAllSessions())).toMatchObject({ code: 'server', status: 300 });
     });
 
     it('should read sso_account as "unavailable" only on a 403, never on a 401', async () => {
       const { fetch } = recordingFetch(() => Response.json({ error: { code: 'sso_account' } }, { status: 401 }));
-      const error = await rejection(createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch }).listSessions({ signal: signal() }));
+      const error = await rejection(
+        createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch }).listSessions({ signal: signal() }),
+      );
       expect(error.code).toBe('unauthorized');
     });
   });
@@ -110,7 +121,9 @@ describe('createFetchSessionsClient, seen from the host', () => {
       expect(list.message).toBe('GET /sessions answered 500.');
       const expired = await rejection(failing(() => new Response(null, { status: 401 })).logOutAllSessions());
       expect(expired.message).toBe('POST /sessions/logout_all answered 401: not signed in.');
-      const logOut = await rejection(failing(() => new Response(null, { status: 502 })).logOutSession('a b', { removeTrustedDevice: true }));
+      const logOut = await rejection(
+        failing(() => new Response(null, { status: 502 })).logOutSession('a b', { removeTrustedDevice: true }),
+      );
       expect(logOut.message).toBe('DELETE /sessions/a%20b?remove_trusted_device=true answered 502.');
     });
 
@@ -121,14 +134,18 @@ describe('createFetchSessionsClient, seen from the host', () => {
 
     it('should name the conflict of a 409, or say "conflict" when the body names none', async () => {
       const named = await rejection(
-        failing(() => Response.json({ error: { code: 'current_session' } }, { status: 409 })).logOutSession('a', { removeTrustedDevice: false }),
+        failing(() => Response.json({ error: { code: 'current_session' } }, { status: 409 })).logOutSession('a', {
+          removeTrustedDevice: false,
+        }),
       );
       expect(named.message).toBe('DELETE /sessions/a?remove_trusted_device=false was refused: current_session.');
-      const unnamed = await rejection(failing(() => new Response(null, { status: 409 })).logOutSession('a', { removeTrustedDevice: false }));
+      const unnamed = await rejection(
+        failing(() => new Response(null, { status: 409 })).logOutSession('a', { removeTrustedDevice: false }),
+      );
       expect(unnamed).toMatchObject({ code: 'refused', message: 'DELETE /sessions/a?remove_trusted_device=false was refused: conflict.' });
     });
 
-    it('should say a call was cancelled, with the caller\'s reason as its cause', async () => {
+    it("should say a call was cancelled, with the caller's reason as its cause", async () => {
       const controller = new AbortController();
       controller.abort('left the page');
       const before = await rejection(failing(() => Response.json({ sessions: [] })).listSessions({ signal: controller.signal }));

@@ -48,7 +48,16 @@ describe('createFetchSessionsClient', () => {
     it('should leave out missing, null and blank details instead of keeping them empty', async () => {
       serveList({
         sessions: [
-          { id: 'a', is_current: false, is_trusted: false, status: 'active', apps: [], device: null, location: { city: '  ' }, signed_in_at: null },
+          {
+            id: 'a',
+            is_current: false,
+            is_trusted: false,
+            status: 'active',
+            apps: [],
+            device: null,
+            location: { city: '  ' },
+            signed_in_at: null,
+          },
         ],
       });
       const result = await client().listSessions({ signal: signal() });
@@ -65,7 +74,11 @@ describe('createFetchSessionsClient', () => {
       expect(result.availability === 'available' && result.sessions[0]).toEqual(
         expect.not.objectContaining({ ip_address: expect.anything() }),
       );
-      expect(result.availability === 'available' && result.sessions[0]?.device).toEqual({ browser: 'Edge', os: 'Windows', type: 'desktop' });
+      expect(result.availability === 'available' && result.sessions[0]?.device).toEqual({
+        browser: 'Edge',
+        os: 'Windows',
+        type: 'desktop',
+      });
     });
 
     it('should reject rows with wrong types one by one and count them, keeping the valid rows', async () => {
@@ -87,7 +100,12 @@ describe('createFetchSessionsClient', () => {
     });
 
     it('should reject a response with rows but none readable as malformed', async () => {
-      serveList({ sessions: [{ ...f.current, is_current: 'yes' }, { ...f.other, id: 7 }] });
+      serveList({
+        sessions: [
+          { ...f.current, is_current: 'yes' },
+          { ...f.other, id: 7 },
+        ],
+      });
       const error = await rejection(client().listSessions({ signal: signal() }));
       expect(error).toMatchObject({ code: 'malformed' });
       expect(error.message).toMatch(/None of the 2 sessions/);
@@ -169,13 +187,13 @@ describe('createFetchSessionsClient', () => {
     });
 
     it('should fail with code timeout when the server does not answer in time', async () => {
-      server.use(http.get(`${BASE_URL}/sessions`, async () => {
-        await delay('infinite');
-        return HttpResponse.json({ sessions: [] });
-      }));
-      const error = await rejection(
-        createFetchSessionsClient({ baseUrl: BASE_URL, timeoutMs: 50 }).listSessions({ signal: signal() }),
+      server.use(
+        http.get(`${BASE_URL}/sessions`, async () => {
+          await delay('infinite');
+          return HttpResponse.json({ sessions: [] });
+        }),
       );
+      const error = await rejection(createFetchSessionsClient({ baseUrl: BASE_URL, timeoutMs: 50 }).listSessions({ signal: signal() }));
       expect(error.code).toBe('timeout');
       // What a host that logs the cause reads: the timeout, said the same way.
       expect(error.cause).toMatchObject({ name: 'TimeoutError', message: 'The server took too long to answer.' });
@@ -256,10 +274,12 @@ describe('createFetchSessionsClient', () => {
 
     it('should encode the id into the path', async () => {
       const paths: string[] = [];
-      server.use(http.delete(`${BASE_URL}/sessions/:id`, ({ request }) => {
-        paths.push(new URL(request.url).pathname);
-        return new HttpResponse(null, { status: 204 });
-      }));
+      server.use(
+        http.delete(`${BASE_URL}/sessions/:id`, ({ request }) => {
+          paths.push(new URL(request.url).pathname);
+          return new HttpResponse(null, { status: 204 });
+        }),
+      );
       await client().logOutSession('a/b?c#d', { removeTrustedDevice: false });
       expect(paths).toEqual(['/api/sessions/a%2Fb%3Fc%23d']);
     });

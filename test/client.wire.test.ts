@@ -36,7 +36,11 @@ describe('listSessions, row by row', () => {
   });
 
   it('should skip a row whose device or location is text instead of an object', async () => {
-    const { sessions, skipped } = await sessionsOf([row({ id: 'a', device: 'Chrome' }), row({ id: 'b', location: 'Oslo' }), row({ id: 'c' })]);
+    const { sessions, skipped } = await sessionsOf([
+      row({ id: 'a', device: 'Chrome' }),
+      row({ id: 'b', location: 'Oslo' }),
+      row({ id: 'c' }),
+    ]);
     expect(sessions.map((s) => s.id)).toEqual(['c']);
     expect(skipped).toBe(2);
   });
@@ -81,18 +85,24 @@ describe('listSessions, row by row', () => {
 
 describe('error bodies', () => {
   it('should read a 403 without a body as a server error, not as SSO', async () => {
-    const error = await answering(403, undefined).listSessions({ signal: new AbortController().signal }).catch((e: unknown) => e);
+    const error = await answering(403, undefined)
+      .listSessions({ signal: new AbortController().signal })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SessionsClientError);
     expect(error).toMatchObject({ code: 'server', status: 403 });
   });
 
   it('should read a 403 whose error is not an object as a server error', async () => {
-    const error = await answering(403, { error: 'sso_account' }).listSessions({ signal: new AbortController().signal }).catch((e: unknown) => e);
+    const error = await answering(403, { error: 'sso_account' })
+      .listSessions({ signal: new AbortController().signal })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'server', status: 403 });
   });
 
   it('should not name a conflict whose code is not text', async () => {
-    const error = await answering(409, { error: { code: 7 } }).logOutSession('a', { removeTrustedDevice: false }).catch((e: unknown) => e);
+    const error = await answering(409, { error: { code: 7 } })
+      .logOutSession('a', { removeTrustedDevice: false })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'refused', message: 'DELETE /sessions/a?remove_trusted_device=false was refused: conflict.' });
   });
 });

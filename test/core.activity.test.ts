@@ -26,11 +26,20 @@ describe('orderSessions (B12)', () => {
       session({ id: 'current', isCurrent: true, signedInAt: minutesBefore(99999) }),
       session({ id: 'no-dates' }),
     ];
-    expect(ids(orderSessions(sessions))).toEqual(['current', 'old-sign-in-active-now', 'no-last-active', 'signed-in-recently-idle-long', 'no-dates']);
+    expect(ids(orderSessions(sessions))).toEqual([
+      'current',
+      'old-sign-in-active-now',
+      'no-last-active',
+      'signed-in-recently-idle-long',
+      'no-dates',
+    ]);
   });
 
   it('should fall back to the sign-in time when the last-active time cannot be read', () => {
-    const sessions = [session({ id: 'older', signedInAt: minutesBefore(20) }), session({ id: 'bad', signedInAt: minutesBefore(10), lastActiveAt: 'soon' })];
+    const sessions = [
+      session({ id: 'older', signedInAt: minutesBefore(20) }),
+      session({ id: 'bad', signedInAt: minutesBefore(10), lastActiveAt: 'soon' }),
+    ];
     expect(ids(orderSessions(sessions))).toEqual(['bad', 'older']);
   });
 });

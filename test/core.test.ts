@@ -1,7 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SessionsClientError, type Session } from '../src';
-import { canLogOut, keepSessionIdentity, logOutAllStateOf, markKnownCurrent, orderSessions, rowStateOf, type RowState } from '../src/core/sessions';
+import {
+  canLogOut,
+  keepSessionIdentity,
+  logOutAllStateOf,
+  markKnownCurrent,
+  orderSessions,
+  rowStateOf,
+  type RowState,
+} from '../src/core/sessions';
 import { displayText, optionalDisplayText, MAX_DETAIL_LENGTH } from '../src/core/text';
 import { describeSession } from '../src/i18n/details';
 import { createTranslator } from '../src/i18n/translator';
@@ -231,7 +239,7 @@ describe('describeSession (B1, B2)', () => {
     expect(details.signedIn?.date).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)));
   });
 
-  it('should give the time in UTC, saying so, when asked for the server\'s HTML', () => {
+  it("should give the time in UTC, saying so, when asked for the server's HTML", () => {
     expect(describeSession(full, english, now, true).signedIn?.date).toMatch(/UTC$/);
   });
 
@@ -329,7 +337,10 @@ describe('describeSession, given arbitrary incomplete sessions', () => {
         { browser: text, os: text, type: fc.constantFrom('desktop' as const, 'mobile' as const, 'tablet' as const, 'app' as const) },
         { requiredKeys: [] },
       ),
-      location: fc.record({ city: text, region: text, country: fc.oneof(text, fc.constantFrom('US', 'pl', 'JP', 'EG')) }, { requiredKeys: [] }),
+      location: fc.record(
+        { city: text, region: text, country: fc.oneof(text, fc.constantFrom('US', 'pl', 'JP', 'EG')) },
+        { requiredKeys: [] },
+      ),
       signedInAt: fc.oneof(
         fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
         fc.constantFrom('yesterday', '', '2024-02-30T25:61:00Z'),
@@ -337,14 +348,22 @@ describe('describeSession, given arbitrary incomplete sessions', () => {
     },
     { requiredKeys: ['id', 'isCurrent', 'isTrusted', 'status', 'apps'] },
   );
-  const translators = [en, pl, de, ja, ar, pseudo].map((catalog, i) => createTranslator(['en', 'pl', 'de', 'ja', 'ar', 'en-XA'][i], catalog));
+  const translators = [en, pl, de, ja, ar, pseudo].map((catalog, i) =>
+    createTranslator(['en', 'pl', 'de', 'ja', 'ar', 'en-XA'][i], catalog),
+  );
 
   it('never shows invented words, braces or stray separators', () => {
     fc.assert(
       fc.property(arbitrarySession, fc.constantFrom(...translators), (s, translator) => {
         coreCases += 1;
         const details = describeSession(s, translator, Date.parse('2030-01-01T00:00:00Z'));
-        const shown = [details.device, ...details.apps, details.location ?? '', details.signedIn?.date ?? '', details.signedIn?.relative ?? ''];
+        const shown = [
+          details.device,
+          ...details.apps,
+          details.location ?? '',
+          details.signedIn?.date ?? '',
+          details.signedIn?.relative ?? '',
+        ];
         for (const part of shown) {
           expect(part).not.toMatch(INVENTED);
           expect(part).not.toMatch(/[{}]/);

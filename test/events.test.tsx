@@ -68,7 +68,7 @@ describe('onEvent (B15)', () => {
     expect(events).toEqual([{ type: 'session_logout_failed', sessionId: 'sess_windows', code: 'server' }]);
   });
 
-  it('should tell of Log out of all sessions with the server\'s completesBy, and of its failure with a code', async () => {
+  it("should tell of Log out of all sessions with the server's completesBy, and of its failure with a code", async () => {
     const store = useScenario('typical');
     const { user, events } = renderSection();
     await confirmIn(user, 'Log out all', 'Log out of all devices');
@@ -125,7 +125,11 @@ describe('onEvent (B15)', () => {
     const { rerender, onEvent } = renderSection();
     await screen.findByText('Edge on Windows');
     const client = createFetchSessionsClient({ baseUrl: BASE_URL });
-    rerender(<StrictMode><ActiveSessionsSection client={client} onEvent={onEvent} /></StrictMode>);
+    rerender(
+      <StrictMode>
+        <ActiveSessionsSection client={client} onEvent={onEvent} />
+      </StrictMode>,
+    );
     await settle();
     expect(onEvent).not.toHaveBeenCalled();
   });

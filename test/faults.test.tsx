@@ -21,8 +21,6 @@ const SESSIONS = [f.current, f.other, f.trusted];
 
 type Hook = { result: { current: ReturnType<typeof useActiveSessions> } };
 
-
-
 async function failedToLoad(props: Partial<ActiveSessionsProviderProps> = {}, clientOptions: { timeoutMs?: number } = {}) {
   const hook = setup(props, clientOptions);
   await waitFor(() => expect(hook.result.current.status).toBe('error'), { timeout: 3_000 });
@@ -63,16 +61,19 @@ async function expectRefreshRecovers(hook: Hook, api: FaultyApi) {
 }
 
 describe('fault matrix: the list', () => {
-  it.each([500, 502, 503])('given GET /sessions answers %i, should be in error (B8), retry once only, and load on Try again', async (status) => {
-    const api = createFaultyApi(SESSIONS);
-    api.list = () => HttpResponse.json({ error: { code: 'internal' } }, { status });
-    const hook = await failedToLoad();
-    expect(errorCode(hook)).toBe('server');
-    expect(hook.result.current.sessions).toEqual([]);
-    await sleep(500);
-    expect(api.count('GET')).toBe(2); // one quick retry for a blip, no more
-    await expectRefreshRecovers(hook, api);
-  });
+  it.each([500, 502, 503])(
+    'given GET /sessions answers %i, should be in error (B8), retry once only, and load on Try again',
+    async (status) => {
+      const api = createFaultyApi(SESSIONS);
+      api.list = () => HttpResponse.json({ error: { code: 'internal' } }, { status });
+      const hook = await failedToLoad();
+      expect(errorCode(hook)).toBe('server');
+      expect(hook.result.current.sessions).toEqual([]);
+      await sleep(500);
+      expect(api.count('GET')).toBe(2); // one quick retry for a blip, no more
+      await expectRefreshRecovers(hook, api);
+    },
+  );
 
   it('given the network fails, should be in error with code network and load on Try again', async () => {
     const api = createFaultyApi(SESSIONS);

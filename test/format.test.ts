@@ -16,7 +16,12 @@ const CATALOGS = Object.fromEntries(
     .map(([file, catalog]) => [file.split('/').pop()!, catalog]),
 );
 // English comes in two files: what the first paint shows, and what only the dialogs show (they load together).
-CATALOGS['en.json'] = { ...CATALOGS['en.json'], ...import.meta.glob<Record<string, string>>('../src/i18n/messages/en.actions.json', { eager: true, import: 'default' })['../src/i18n/messages/en.actions.json'] };
+CATALOGS['en.json'] = {
+  ...CATALOGS['en.json'],
+  ...import.meta.glob<Record<string, string>>('../src/i18n/messages/en.actions.json', { eager: true, import: 'default' })[
+    '../src/i18n/messages/en.actions.json'
+  ],
+};
 const counts: Record<string, number> = {};
 
 const format = (source: string, values?: MessageValues, locale = 'en') => compileMessage(source, locale)(values);
@@ -136,8 +141,7 @@ describe('compileMessage', () => {
     });
 
     it('should let =N win over the category, matching the value before the offset', () => {
-      const guests =
-        '{n, plural, offset:1 =0 {nobody} =1 {only {host}} one {{host} and # other} other {{host} and # others}}';
+      const guests = '{n, plural, offset:1 =0 {nobody} =1 {only {host}} one {{host} and # other} other {{host} and # others}}';
       expect([0, 1, 2, 3].map((n) => format(guests, { n, host: 'Ann' }))).toEqual([
         'nobody',
         'only Ann',
@@ -269,7 +273,11 @@ function isUnsupported(ast: MessageFormatElement[]) {
   walk(ast, (el) => {
     if (el.type === TYPE.tag) unsupported = true;
     if (el.type === TYPE.number && el.style !== null && !['integer', 'percent'].includes(el.style as string)) unsupported = true;
-    if ((el.type === TYPE.date || el.type === TYPE.time) && el.style !== null && !['short', 'medium', 'long', 'full'].includes(el.style as string)) {
+    if (
+      (el.type === TYPE.date || el.type === TYPE.time) &&
+      el.style !== null &&
+      !['short', 'medium', 'long', 'full'].includes(el.style as string)
+    ) {
       unsupported = true;
     }
   });
@@ -342,8 +350,36 @@ const TEXT = fc.oneof(
   {
     weight: 12,
     arbitrary: fc.constantFrom(
-      'a', 'Log out', ' ', '\n', 'é', 'ł', '日本', '😀', 'ا', '’', '.', ',', '=', ':', '0', '7', '-', '>', '< ', '<3', '#',
-      "don't", "You'll", "couldn't", "''", "'{'", "'}'", "'{literal}'", "'<b>'", "'>'",
+      'a',
+      'Log out',
+      ' ',
+      '\n',
+      'é',
+      'ł',
+      '日本',
+      '😀',
+      'ا',
+      '’',
+      '.',
+      ',',
+      '=',
+      ':',
+      '0',
+      '7',
+      '-',
+      '>',
+      '< ',
+      '<3',
+      '#',
+      "don't",
+      "You'll",
+      "couldn't",
+      "''",
+      "'{'",
+      "'}'",
+      "'{literal}'",
+      "'<b>'",
+      "'>'",
     ),
   },
   // A lone apostrophe, or a quoted '#' outside a plural (two lone ones), quotes whatever brace follows.
@@ -361,8 +397,12 @@ function pieceOf(depth: number, inPlural: boolean): fc.Arbitrary<string> {
     TEXT,
     TEXT,
     fc.tuple(SPACE_BEFORE_NAME, PLAIN, SPACE).map(([a, name, b]) => `{${a}${name}${b}}`),
-    fc.tuple(NUMERIC, SPACE, fc.constantFrom('', ', integer', ',percent', ' , integer ')).map(([name, s, style]) => `{${name}${s},${s}number${style}}`),
-    fc.tuple(fc.constantFrom('date', 'time'), fc.constantFrom('', ', short', ', medium', ', long', ', full')).map(([type, style]) => `{when, ${type}${style}}`),
+    fc
+      .tuple(NUMERIC, SPACE, fc.constantFrom('', ', integer', ',percent', ' , integer '))
+      .map(([name, s, style]) => `{${name}${s},${s}number${style}}`),
+    fc
+      .tuple(fc.constantFrom('date', 'time'), fc.constantFrom('', ', short', ', medium', ', long', ', full'))
+      .map(([type, style]) => `{when, ${type}${style}}`),
   ];
   if (inPlural) leaves.push(fc.constant('#'), fc.constant(' # '));
   if (depth <= 0) return fc.oneof(...leaves);
@@ -376,20 +416,33 @@ function pieceOf(depth: number, inPlural: boolean): fc.Arbitrary<string> {
       space: SPACE,
       spaceBeforeKey: SPACE_BEFORE_NAME,
     })
-    .chain(({ keys, ...rest }) => fc.tuple(fc.constant(rest), fc.array(body(true), { minLength: keys.length + 1, maxLength: keys.length + 1 }), fc.constant([...keys, 'other'])))
+    .chain(({ keys, ...rest }) =>
+      fc.tuple(
+        fc.constant(rest),
+        fc.array(body(true), { minLength: keys.length + 1, maxLength: keys.length + 1 }),
+        fc.constant([...keys, 'other']),
+      ),
+    )
     .map(
       ([{ name, type, offset, space, spaceBeforeKey }, bodies, keys]) =>
         `{${name}, ${type},${spaceBeforeKey}${offset}${keys.map((k, i) => `${k}${space}{${bodies[i]}}`).join(spaceBeforeKey || ' ')}}`,
     );
   const select = fc
     .subarray(['a', 'b', 'desktop', 'api_platform', '1'])
-    .chain((keys) => fc.tuple(fc.array(body(false), { minLength: keys.length + 1, maxLength: keys.length + 1 }), fc.constant([...keys, 'other'])))
+    .chain((keys) =>
+      fc.tuple(fc.array(body(false), { minLength: keys.length + 1, maxLength: keys.length + 1 }), fc.constant([...keys, 'other'])),
+    )
     .map(([bodies, keys]) => `{kind, select, ${keys.map((k, i) => `${k} {${bodies[i]}}`).join(' ')}}`);
   return fc.oneof(...leaves, plural, select);
 }
 
 const MESSAGE = fc.array(pieceOf(2, false), { maxLength: 4 }).map((pieces) => pieces.join(''));
-const COUNT = fc.oneof(fc.integer({ min: -2, max: 130 }), fc.integer({ min: 0, max: 2_000_000 }), fc.constantFrom(0.5, 1.5, 2.25, 1e-7), fc.constantFrom('1', '2'));
+const COUNT = fc.oneof(
+  fc.integer({ min: -2, max: 130 }),
+  fc.integer({ min: 0, max: 2_000_000 }),
+  fc.constantFrom(0.5, 1.5, 2.25, 1e-7),
+  fc.constantFrom('1', '2'),
+);
 const DATE = fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true });
 const VALUES = fc.record({
   device: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('Chrome', "Don't {x}"), COUNT, DATE),
@@ -402,13 +455,31 @@ const VALUES = fc.record({
 const LOCALE = fc.constantFrom(...LOCALES);
 
 // Near misses: a generated message with one token inserted or one character deleted.
-const BREAK = fc.constantFrom('{', '}', "'", '#', ',', ' ', '\u00a0', '=', ':', '<b>', '</b>', '<', 'x', 'plural', 'select', 'number', 'other', '::', 'offset:');
-const NEAR_MISS = fc
-  .tuple(MESSAGE, fc.nat(), BREAK, fc.boolean())
-  .map(([message, at, token, isInsert]) => {
-    const i = message.length === 0 ? 0 : at % message.length;
-    return isInsert ? message.slice(0, i) + token + message.slice(i) : message.slice(0, i) + message.slice(i + 1);
-  });
+const BREAK = fc.constantFrom(
+  '{',
+  '}',
+  "'",
+  '#',
+  ',',
+  ' ',
+  '\u00a0',
+  '=',
+  ':',
+  '<b>',
+  '</b>',
+  '<',
+  'x',
+  'plural',
+  'select',
+  'number',
+  'other',
+  '::',
+  'offset:',
+);
+const NEAR_MISS = fc.tuple(MESSAGE, fc.nat(), BREAK, fc.boolean()).map(([message, at, token, isInsert]) => {
+  const i = message.length === 0 ? 0 : at % message.length;
+  return isInsert ? message.slice(0, i) + token + message.slice(i) : message.slice(0, i) + message.slice(i + 1);
+});
 
 describe('compileMessage against intl-messageformat', () => {
   it('should format every generated message as intl-messageformat does, in every locale', () => {
@@ -426,7 +497,9 @@ describe('compileMessage against intl-messageformat', () => {
   });
 
   it('should throw for a missing value where intl-messageformat does', () => {
-    const SOME_VALUES = VALUES.chain((values) => fc.subarray(Object.keys(values)).map((keys) => Object.fromEntries(keys.map((k) => [k, values[k]!]))));
+    const SOME_VALUES = VALUES.chain((values) =>
+      fc.subarray(Object.keys(values)).map((keys) => Object.fromEntries(keys.map((k) => [k, values[k]!]))),
+    );
     fc.assert(
       fc.property(MESSAGE, LOCALE, SOME_VALUES, (source, locale, values) => expectSameAsOracle(source, locale, values, 'some values')),
       { seed: SEED, numRuns: 1000 },
@@ -440,7 +513,8 @@ describe('compileMessage against intl-messageformat', () => {
     function valuesFor(source: string): fc.Arbitrary<MessageValues> {
       const model: Record<string, fc.Arbitrary<string | number | Date>> = {};
       walk(parse(source), (el) => {
-        if (el.type === TYPE.argument) model[el.value] = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('Chrome on macOS', "Bob's iPhone"), COUNT);
+        if (el.type === TYPE.argument)
+          model[el.value] = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('Chrome on macOS', "Bob's iPhone"), COUNT);
         if (el.type === TYPE.number || el.type === TYPE.plural) model[el.value] = COUNT;
         if (el.type === TYPE.date || el.type === TYPE.time) model[el.value] = DATE;
         if (el.type === TYPE.select) model[el.value] = fc.constantFrom(...Object.keys(el.options), 'unknown');

@@ -74,7 +74,11 @@ describe('useSessionLabels', () => {
     const session = hook.result.current.sessions.rows[1]!.session;
     const labels = hook.result.current.labels(session, now);
 
-    render(<ul><SessionRow session={session} canLogOut now={now} /></ul>);
+    render(
+      <ul>
+        <SessionRow session={session} canLogOut now={now} />
+      </ul>,
+    );
     const row = within(screen.getByRole('listitem'));
     expect(labels.device).toBe(`Chromegnp.exe${'x'.repeat(66)}… on mac OS`);
     expect(row.getByText(labels.device)).toBeInTheDocument();
@@ -100,7 +104,11 @@ describe('useSessionLabels', () => {
 describe('sessionLabels', () => {
   it('should make the same labels outside React, from a translator', () => {
     const now = Date.parse('2025-03-03T12:00:00Z');
-    const labels = sessionLabels({ ...CURRENT, device: { browser: 'Firefox', os: 'Windows' }, location: { city: 'Berlin' } }, createTranslator('de'), now);
+    const labels = sessionLabels(
+      { ...CURRENT, device: { browser: 'Firefox', os: 'Windows' }, location: { city: 'Berlin' } },
+      createTranslator('de'),
+      now,
+    );
     expect(labels).toMatchObject({ device: 'Firefox on Windows', place: 'Berlin (approximate)' });
   });
 });

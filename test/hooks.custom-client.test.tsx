@@ -79,7 +79,12 @@ describe('useActiveSessions, given a custom client', () => {
     ['a SessionsClientError, keeping its code', new SessionsClientError('refused', 'no'), 'refused', 'no'],
     ['an AbortError, as a cancelled call', new DOMException('stopped', 'AbortError'), 'aborted', 'The request was cancelled.'],
     ['a TimeoutError, as a timeout', new DOMException('slow', 'TimeoutError'), 'timeout', 'The server took too long to answer.'],
-    ['another DOMException, as a network failure', new DOMException('denied', 'NotAllowedError'), 'network', expect.stringMatching(/^The request failed: .*denied$/)],
+    [
+      'another DOMException, as a network failure',
+      new DOMException('denied', 'NotAllowedError'),
+      'network',
+      expect.stringMatching(/^The request failed: .*denied$/),
+    ],
     ['a plain Error, as a network failure', new Error('socket closed'), 'network', 'The request failed: socket closed'],
   ])('should explain a client that rejects with %s', async (_, error, code, message) => {
     const client: SessionsClient = { ...clientResolving(null), listSessions: () => Promise.reject(error) };
@@ -111,10 +116,12 @@ describe('useActiveSessions, given a custom client', () => {
   it('should say what a bad result was in the malformed error it gives', async () => {
     const hook = renderActiveSessions({ client: clientResolving({ availability: 'maybe' }) });
     await waitFor(() => expect(hook.result.current.status).toBe('error'));
-    expect(hook.result.current).toMatchObject({ error: { code: 'malformed', message: 'listSessions resolved with something that is not a SessionsResult.' } });
+    expect(hook.result.current).toMatchObject({
+      error: { code: 'malformed', message: 'listSessions resolved with something that is not a SessionsResult.' },
+    });
   });
 
-  it('should keep each unchanged session the same object across a refresh, so a host\'s memoized rows do not re-render', async () => {
+  it("should keep each unchanged session the same object across a refresh, so a host's memoized rows do not re-render", async () => {
     let calls = 0;
     const other = { ...good, id: 'other', isCurrent: false };
     const client: SessionsClient = {

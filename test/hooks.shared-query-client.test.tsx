@@ -21,7 +21,10 @@ function renderInHostApp() {
       sessions: useActiveSessions(),
       profile: useQuery({ queryKey: ['host', 'profile'], queryFn: async () => ({ loads: ++profileLoads }) }, queryClient),
       // A host action that never settles, with variables shaped like a logout's and without any.
-      archive: useMutation({ mutationKey: ['host', 'archive'], mutationFn: (_: { id: string }) => new Promise<never>(() => {}) }, queryClient),
+      archive: useMutation(
+        { mutationKey: ['host', 'archive'], mutationFn: (_: { id: string }) => new Promise<never>(() => {}) },
+        queryClient,
+      ),
       sync: useMutation({ mutationKey: ['host', 'sync'], mutationFn: () => new Promise<never>(() => {}) }, queryClient),
     }),
     { wrapper },

@@ -103,7 +103,7 @@ describe('server rendering with prefetchActiveSessions, then hydration', () => {
       expect(html).toMatch(/Signed in Mar 3, 2025, 2:05:00\sPM UTC \(yesterday\)/);
     });
 
-    it('should hydrate with no mismatch, no second GET, then show the reader\'s time and clock', async () => {
+    it("should hydrate with no mismatch, no second GET, then show the reader's time and clock", async () => {
       const store = useScenario({ sessions });
       const server = await renderOnServer({});
       const { container, messages } = await hydrateInBrowser(server, {}, 'Europe/Warsaw');
@@ -138,7 +138,9 @@ describe('server rendering with prefetchActiveSessions, then hydration', () => {
 
       expect(messages).toEqual([]);
       expect(store.requests).toEqual(['GET /sessions']);
-      const tokyo = new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(SIGNED_IN));
+      const tokyo = new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+        new Date(SIGNED_IN),
+      );
       expect(signedInLine(container)).toContain(tokyo);
       expect(signedInLine(container)).not.toContain('UTC');
     });

@@ -61,7 +61,9 @@ describe('i18n-check', () => {
     it("should pass with exit 0, and say plainly that it checked the package's own catalogs, not the reader's", () => {
       const { status, output } = runCheck([], ROOT);
       // English comes in two files (en.actions.json: what only the dialogs show); the check counts them as one source.
-      const catalogs = readdirSync(MESSAGES).filter((name) => name.endsWith('.json') && !name.endsWith('.notes.json') && !name.startsWith('en.'));
+      const catalogs = readdirSync(MESSAGES).filter(
+        (name) => name.endsWith('.json') && !name.endsWith('.notes.json') && !name.startsWith('en.'),
+      );
       const keys = Object.keys(readSource()).length;
 
       expect(output.trim().split('\n')).toEqual([

@@ -38,7 +38,7 @@ afterEach(() => {
 const RIGHT_TO_LEFT = ['ar', 'fa', 'he', 'iw', 'ps', 'ur', 'yi', 'dv', 'ckb', 'sd', 'ug'];
 
 describe('text direction', () => {
-  describe('given a runtime that cannot tell a locale\'s direction', () => {
+  describe("given a runtime that cannot tell a locale's direction", () => {
     it.each(RIGHT_TO_LEFT)('should still read %s right to left', (locale) => {
       runtimeWith({});
       expect(createTranslator(locale).dir).toBe('rtl');

@@ -61,13 +61,17 @@ describe('createTranslator', () => {
       expect(t('row.current')).toBe(en['row.current']);
       expect(t('row.current')).toBe(en['row.current']);
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(warn.mock.calls[0]![0]).toMatch(/^\[active-sessions\] message "row\.current" for "it" failed to format \(No value for \{since\}\); using English\.$/);
+      expect(warn.mock.calls[0]![0]).toMatch(
+        /^\[active-sessions\] message "row\.current" for "it" failed to format \(No value for \{since\}\); using English\.$/,
+      );
     });
 
     it('should say why a translation is not valid ICU', () => {
       const warn = warnings();
       createTranslator('es', { 'row.trusted': '{oops' }).t('row.trusted');
-      expect(warn.mock.calls[0]![0]).toMatch(/^\[active-sessions\] message "row\.trusted" for "es" is not valid ICU \(.+\); using English\.$/);
+      expect(warn.mock.calls[0]![0]).toMatch(
+        /^\[active-sessions\] message "row\.trusted" for "es" is not valid ICU \(.+\); using English\.$/,
+      );
     });
   });
 });

@@ -73,7 +73,12 @@ describe('B12 last active', () => {
   });
 
   it('should leave an unknown last-active time out of another row, and still say "Active now" on the current one', async () => {
-    useScenario({ sessions: [{ ...f.current, last_active_at: null }, { ...f.other, last_active_at: null }] });
+    useScenario({
+      sessions: [
+        { ...f.current, last_active_at: null },
+        { ...f.other, last_active_at: null },
+      ],
+    });
     const { container } = renderSection();
     await rows();
     expect(rowOf('Chrome on macOS')).toHaveTextContent('Active now');
@@ -157,7 +162,7 @@ describe("B14 Don't recognize it?", () => {
     expect(dialog).toHaveTextContent('removed from your trusted devices');
   });
 
-  it('should send remove_trusted_device=true&reason=unrecognized, remove the row and focus the next steps\' heading', async () => {
+  it("should send remove_trusted_device=true&reason=unrecognized, remove the row and focus the next steps' heading", async () => {
     const store = useScenario(newSignIn);
     const { user } = renderSection({ links });
     const dialog = await openUnrecognized(user, 'Firefox on Ubuntu');
@@ -173,7 +178,7 @@ describe("B14 Don't recognize it?", () => {
     expect(heading.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('should list the host links and Log out of all sessions as next steps, which opens B6\'s confirmation', async () => {
+  it("should list the host links and Log out of all sessions as next steps, which opens B6's confirmation", async () => {
     useScenario(newSignIn);
     const { user } = renderSection({ links });
     await user.click(within(await openUnrecognized(user, 'Edge on Windows')).getByRole('button', { name: 'Log out and secure account' }));
@@ -191,7 +196,11 @@ describe("B14 Don't recognize it?", () => {
     const { user } = renderSection({ links: { support: 'https://help.example/contact' } });
     await user.click(within(await openUnrecognized(user, 'Edge on Windows')).getByRole('button', { name: 'Log out and secure account' }));
     const steps = await screen.findByRole('list', { name: 'Next steps' });
-    expect(within(steps).getAllByRole('link').map((link) => link.textContent)).toEqual(['Contact support']);
+    expect(
+      within(steps)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Contact support']);
     expect(within(steps).getByRole('button', { name: 'Log out of all sessions' })).toBeInTheDocument();
   });
 
@@ -221,7 +230,14 @@ describe("B14 Don't recognize it?", () => {
   it('should offer it as an item of the row menu in actions="menu"', async () => {
     const user = userEvent.setup();
     const onUnrecognized = vi.fn();
-    const session: Session = { id: 's', isCurrent: false, isTrusted: false, status: 'active', apps: [], device: { browser: 'Edge', os: 'Windows' } };
+    const session: Session = {
+      id: 's',
+      isCurrent: false,
+      isTrusted: false,
+      status: 'active',
+      apps: [],
+      device: { browser: 'Edge', os: 'Windows' },
+    };
     render(
       <ActiveSessionsProvider client={createFetchSessionsClient({ baseUrl: BASE_URL })}>
         <ul>

@@ -27,7 +27,7 @@ function renderSection(props: Partial<ActiveSessionsSectionProps> = {}) {
 
 describe('parts loaded on demand', () => {
   describe('given a host that passes its own strings', () => {
-    it('should show the confirmation in the host\'s language, its strings first', async () => {
+    it("should show the confirmation in the host's language, its strings first", async () => {
       useScenario({ sessions: [f.current, f.other] });
       const user = renderSection({ locale: 'pl', strings: pl });
       await user.click(await screen.findByRole('button', { name: 'Wyloguj „Edge w systemie Windows”' }));
@@ -35,7 +35,7 @@ describe('parts loaded on demand', () => {
       expect(await screen.findByRole('dialog', { name: 'Wylogować „Edge w systemie Windows”?' })).toBeInTheDocument();
     });
 
-    it('should read a message the host\'s catalog lacks in English, which came with the dialog', async () => {
+    it("should read a message the host's catalog lacks in English, which came with the dialog", async () => {
       useScenario({ sessions: [f.current, f.other] });
       const { 'logOutAll.modal.title': _left, ...partial } = pl;
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -63,7 +63,7 @@ describe('parts loaded on demand', () => {
       expect(onLogOut).toHaveBeenCalledTimes(1);
     });
 
-    it('should focus the menu\'s Log out when the keyboard opens it with ArrowDown', async () => {
+    it("should focus the menu's Log out when the keyboard opens it with ArrowDown", async () => {
       const user = userEvent.setup();
       render(<SessionRow session={edge} canLogOut actions="menu" onLogOut={() => {}} />);
       screen.getByRole('button', { name: 'Actions for Edge on Windows' }).focus();

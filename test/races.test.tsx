@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, waitFor } from '@testing-library/react';
 import { delay, HttpResponse } from 'msw';
-import {
-  createFetchSessionsClient,
-  useActiveSessions,
-  type LogOutAllResult,
-  type LogOutResult,
-  type SessionsClient,
-} from '../src';
+import { createFetchSessionsClient, useActiveSessions, type LogOutAllResult, type LogOutResult, type SessionsClient } from '../src';
 import { createFixtures } from '../mocks';
 import { BASE_URL } from './server';
 import { createFaultyApi, sleep } from './faultyApi';
@@ -20,8 +14,6 @@ const f = createFixtures();
 const SESSIONS = [f.current, f.other, f.trusted, f.severalProducts];
 
 type Hook = { result: { current: ReturnType<typeof useActiveSessions> } };
-
-
 
 const ids = (hook: Hook) => hook.result.current.sessions.map((s) => s.id);
 const stateOf = (hook: Hook, id: string) => hook.result.current.rows.find((r) => r.session.id === id)?.state;
@@ -271,7 +263,6 @@ describe('races', () => {
       expect(onSignedOut).not.toHaveBeenCalled();
       expect(consoleError).not.toHaveBeenCalled();
     });
-
   });
 
   describe('given the list refetches during a logout', () => {

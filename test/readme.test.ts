@@ -12,7 +12,13 @@ const files = readmeFiles();
 
 describe('README quick start', () => {
   it('should name the files of an app: the Vite config with its proxy, the drop-in, the hook, the theme and the locale', () => {
-    expect(files.map(({ file }) => file)).toEqual(['vite.config.ts', 'src/App.tsx', 'src/MySessions.tsx', 'src/brand.css', 'src/PolishSettings.tsx']);
+    expect(files.map(({ file }) => file)).toEqual([
+      'vite.config.ts',
+      'src/App.tsx',
+      'src/MySessions.tsx',
+      'src/brand.css',
+      'src/PolishSettings.tsx',
+    ]);
     expect(files.find(({ file }) => file === 'vite.config.ts')?.code).toMatch(/proxy/);
     expect(files.find(({ file }) => file === 'src/MySessions.tsx')?.code).toMatch(/useSessionLabels\(\)/);
   });
@@ -52,7 +58,9 @@ describe('README quick start', () => {
       files: [...compiled, path.join(root, 'test/types/exact-optional.test-d.ts')],
     };
     writeFileSync(path.join(work, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
-    const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(work, 'tsconfig.json')], { encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(work, 'tsconfig.json')], {
+      encoding: 'utf8',
+    });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });

@@ -6,8 +6,22 @@ import { ActiveSessionsSection, SessionsClientError, de, en, type Session, type 
 
 // What the section says for the two failures a first integration meets: a CSRF token the server
 // refused, and an API on another origin that the browser blocked.
-const current: Session = { id: 'sess_me', isCurrent: true, isTrusted: false, status: 'active', apps: ['chatgpt'], device: { browser: 'Chrome', os: 'macOS' } };
-const other: Session = { id: 'sess_edge', isCurrent: false, isTrusted: false, status: 'active', apps: ['chatgpt'], device: { browser: 'Edge', os: 'Windows' } };
+const current: Session = {
+  id: 'sess_me',
+  isCurrent: true,
+  isTrusted: false,
+  status: 'active',
+  apps: ['chatgpt'],
+  device: { browser: 'Chrome', os: 'macOS' },
+};
+const other: Session = {
+  id: 'sess_edge',
+  isCurrent: false,
+  isTrusted: false,
+  status: 'active',
+  apps: ['chatgpt'],
+  device: { browser: 'Edge', os: 'Windows' },
+};
 
 function renderSection(client: Partial<SessionsClient>, props: { locale?: string; strings?: typeof de } = {}) {
   const full: SessionsClient = {
@@ -23,7 +37,9 @@ function renderSection(client: Partial<SessionsClient>, props: { locale?: string
 describe('ActiveSessionsSection, given a logout the server refuses for its CSRF token', () => {
   it('should tell the reader, on the row, to reload the page', async () => {
     const user = userEvent.setup();
-    renderSection({ logOutSession: async () => Promise.reject(new SessionsClientError('csrf', 'DELETE answered 403: csrf', { status: 403 })) });
+    renderSection({
+      logOutSession: async () => Promise.reject(new SessionsClientError('csrf', 'DELETE answered 403: csrf', { status: 403 })),
+    });
     await user.click(await screen.findByRole('button', { name: 'Log out Edge on Windows' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Log out' }));
     const row = (await screen.findByText(en['row.status.failed'])).closest('li')!;
@@ -43,9 +59,12 @@ describe('ActiveSessionsSection, given a list the browser blocked (another origi
     expect(within(alert).getByRole('button', { name: en['error.retry'] })).toBeInTheDocument();
   });
 
-  it('should say so in the reader\'s language', async () => {
+  it("should say so in the reader's language", async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    renderSection({ listSessions: async () => Promise.reject(new SessionsClientError('blocked', 'GET blocked')) }, { locale: 'de', strings: de });
+    renderSection(
+      { listSessions: async () => Promise.reject(new SessionsClientError('blocked', 'GET blocked')) },
+      { locale: 'de', strings: de },
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent(de['failure.blocked']);
   });
 

@@ -272,10 +272,9 @@ afterAll(() => console.log(`[security] fast-check rendered the section for ${ren
 
 const FORBIDDEN = /undefined|null|nan|invalid date/i;
 // Server text that does not itself contain the words checked for, nor separators we add.
-const serverText = fc.oneof(
-  fc.string({ maxLength: 20 }),
-  fc.constantFrom('', '   ', '\u202E', '\u200B', '<b>x</b>', '😀'.repeat(90), 'Z'.repeat(200)),
-).filter((s) => !FORBIDDEN.test(s));
+const serverText = fc
+  .oneof(fc.string({ maxLength: 20 }), fc.constantFrom('', '   ', '\u202E', '\u200B', '<b>x</b>', '😀'.repeat(90), 'Z'.repeat(200)))
+  .filter((s) => !FORBIDDEN.test(s));
 const optional = <T,>(arb: fc.Arbitrary<T>) => fc.oneof(fc.constant(undefined), fc.constant(null), arb);
 const validRow = fc.record(
   {
@@ -284,8 +283,22 @@ const validRow = fc.record(
     is_trusted: fc.boolean(),
     status: fc.constantFrom('active', 'unavailable', 'quarantined'),
     apps: optional(fc.array(fc.oneof(fc.constantFrom('chatgpt', 'codex', 'api_platform'), serverText), { maxLength: 3 })),
-    device: optional(fc.record({ browser: optional(serverText), os: optional(serverText), type: optional(fc.constantFrom('desktop', 'mobile', 'fridge')) }, { requiredKeys: [] })),
-    location: optional(fc.record({ city: optional(serverText), region: optional(serverText), country: optional(fc.oneof(serverText, fc.constantFrom('PL', 'jp', 'ZZ'))) }, { requiredKeys: [] })),
+    device: optional(
+      fc.record(
+        { browser: optional(serverText), os: optional(serverText), type: optional(fc.constantFrom('desktop', 'mobile', 'fridge')) },
+        { requiredKeys: [] },
+      ),
+    ),
+    location: optional(
+      fc.record(
+        {
+          city: optional(serverText),
+          region: optional(serverText),
+          country: optional(fc.oneof(serverText, fc.constantFrom('PL', 'jp', 'ZZ'))),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     signed_in_at: optional(
       fc.oneof(
         fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
@@ -305,7 +318,13 @@ const invalidRow = fc.oneof(
 );
 const payload = fc.record({
   current: validRow.map((row) => ({ ...row, is_current: true, status: 'active' })),
-  others: fc.array(fc.oneof({ weight: 3, arbitrary: validRow.map((wire) => ({ valid: true as const, wire })) }, { weight: 1, arbitrary: invalidRow.map((wire) => ({ valid: false as const, wire })) }), { maxLength: 8 }),
+  others: fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: validRow.map((wire) => ({ valid: true as const, wire })) },
+      { weight: 1, arbitrary: invalidRow.map((wire) => ({ valid: false as const, wire })) },
+    ),
+    { maxLength: 8 },
+  ),
 });
 
 describe('the section, given arbitrary near-valid payloads', () => {

@@ -75,7 +75,10 @@ describe('prefetchActiveSessions, then rendering on the server', () => {
   });
 
   it("should leave out a list that fails to load, so the server renders the loading state, and keep the host's own data", async () => {
-    const failing: SessionsClient = { ...client(), listSessions: vi.fn(async () => Promise.reject(new SessionsClientError('unauthorized', 'signed out', { status: 401 }))) };
+    const failing: SessionsClient = {
+      ...client(),
+      listSessions: vi.fn(async () => Promise.reject(new SessionsClientError('unauthorized', 'signed out', { status: 401 }))),
+    };
     const queryClient = new QueryClient();
     queryClient.setQueryData(['host', 'profile'], { name: 'Ada' });
     await prefetchActiveSessions(queryClient, failing);

@@ -43,14 +43,11 @@ afterEach(() => {
 
 /** Two sections of one page, each with a QueryClient of its own, as two tabs would have. */
 function renderTwo(props: Partial<ActiveSessionsProviderProps> = {}) {
-  const providers = [newQueryClient(), newQueryClient()].map(
-    (queryClient) =>
-      ({ children }: { children: ReactNode }) => (
-        <ActiveSessionsProvider client={client()} queryClient={queryClient} {...props}>
-          {children}
-        </ActiveSessionsProvider>
-      ),
-  );
+  const providers = [newQueryClient(), newQueryClient()].map((queryClient) => ({ children }: { children: ReactNode }) => (
+    <ActiveSessionsProvider client={client()} queryClient={queryClient} {...props}>
+      {children}
+    </ActiveSessionsProvider>
+  ));
   return providers.map((wrapper) => renderHook(() => useActiveSessions(), { wrapper }));
 }
 
@@ -104,7 +101,10 @@ describe('tabs in step (B17)', () => {
     const hook = await renderReady();
     const tab = new BroadcastChannel(CHANNEL);
     opened.push(tab);
-    store.sessions.splice(store.sessions.findIndex((s) => s.id === 'sess_windows'), 1);
+    store.sessions.splice(
+      store.sessions.findIndex((s) => s.id === 'sess_windows'),
+      1,
+    );
     tab.postMessage({ type: 'sessions_changed' });
     await waitFor(() => expect(hook.result.current.sessions.map((s) => s.id)).not.toContain('sess_windows'));
     expect(gets(store.requests)).toBe(2);

@@ -2,17 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import {
-  ActiveSessionsProvider,
-  createFetchSessionsClient,
-  useActiveSessions,
-  type SessionsClient,
-} from '../src';
+import { ActiveSessionsProvider, createFetchSessionsClient, useActiveSessions, type SessionsClient } from '../src';
 import { BASE_URL, useScenario } from './server';
 import { createScenarios } from '../mocks';
 import { renderActiveSessions as setup, renderReady as ready } from './renderActiveSessions';
-
-
 
 const ids = (hook: { result: { current: { sessions: { id: string }[] } } }) => hook.result.current.sessions.map((s) => s.id);
 const stateOf = (hook: { result: { current: ReturnType<typeof useActiveSessions> } }, id: string) =>
@@ -51,7 +44,9 @@ describe('useActiveSessions', () => {
       const client = createFetchSessionsClient({ baseUrl: BASE_URL });
       const queryClient = new QueryClient();
       const wrapper = ({ children }: { children: ReactNode }) => (
-        <ActiveSessionsProvider client={client} queryClient={queryClient}>{children}</ActiveSessionsProvider>
+        <ActiveSessionsProvider client={client} queryClient={queryClient}>
+          {children}
+        </ActiveSessionsProvider>
       );
       const hook = renderHook(() => [useActiveSessions(), useActiveSessions(), useActiveSessions()], { wrapper });
       await waitFor(() => expect(hook.result.current.every((r) => r.status === 'ready')).toBe(true));

@@ -55,7 +55,9 @@ function SignInForm({ notice, onSignedIn }: { notice?: string; onSignedIn: () =>
       if (response.status === 401) setError('Wrong email or password.');
       else if (response.status === 429) {
         const retryAfter = Number(response.headers.get('Retry-After'));
-        setError(`Too many failed attempts. Try again in ${Number.isFinite(retryAfter) && retryAfter > 0 ? minutes(retryAfter) : 'a few minutes'}.`);
+        setError(
+          `Too many failed attempts. Try again in ${Number.isFinite(retryAfter) && retryAfter > 0 ? minutes(retryAfter) : 'a few minutes'}.`,
+        );
       } else setError(`Sign-in failed (the server answered ${response.status}). Try again.`);
     } catch {
       setError('Could not reach the server. Check that it is running, then try again.');
@@ -132,7 +134,9 @@ function ReauthenticatePrompt({ onDone }: { onDone: (isConfirmed: boolean) => vo
       if (response.status === 401) setError('Wrong password.');
       else if (response.status === 429) {
         const retryAfter = Number(response.headers.get('Retry-After'));
-        setError(`Too many failed attempts. Try again in ${Number.isFinite(retryAfter) && retryAfter > 0 ? minutes(retryAfter) : 'a few minutes'}.`);
+        setError(
+          `Too many failed attempts. Try again in ${Number.isFinite(retryAfter) && retryAfter > 0 ? minutes(retryAfter) : 'a few minutes'}.`,
+        );
       } else setError(`Checking your password failed (the server answered ${response.status}). Try again.`);
     } catch {
       setError('Could not reach the server. Check that it is running, then try again.');

@@ -98,14 +98,9 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
     const onAbort = () => controller.abort(signal?.reason);
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is removed in `finally` anyway; `once` only tidies earlier
     signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(
-      () => controller.abort(new DOMException('The server took too long to answer.', 'TimeoutError')),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => controller.abort(new DOMException('The server took too long to answer.', 'TimeoutError')), timeoutMs);
     try {
-      const headers = new Headers(
-        typeof options.headers === 'function' ? await options.headers() : options.headers,
-      );
+      const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
       if (!headers.has('accept')) headers.set('accept', 'application/json');
       // State-changing calls carry the CSRF token the server set as a readable cookie; the host's own header wins.
       let csrf: Answer['csrf'] = headers.has(CSRF_HEADER) ? 'given' : 'none';
@@ -147,12 +142,13 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
             `${method} ${url} was blocked by the browser: the page's origin (${pageOrigin()}) is not the API's, and the API does not allow it (CORS). Serve the API on the page's origin or proxy it there (README, Quick start), and give createFetchSessionsClient a baseUrl such as "/api".`,
           );
         }
-        throw new SessionsClientError('blocked', `${method} ${url} was blocked by the browser (cross-origin): ${messageOf(error)}`, { cause: error });
+        throw new SessionsClientError('blocked', `${method} ${url} was blocked by the browser (cross-origin): ${messageOf(error)}`, {
+          cause: error,
+        });
       }
       throw toSessionsError(error);
-    } finally
-    // Stryker disable next-line BlockStatement: cleanup only; a timer or listener left behind fires on a settled request and changes nothing a caller sees (the comment sits here so that it reaches this block)
-    {
+    } finally {
+      // Stryker disable next-line BlockStatement: cleanup only; a timer or listener left behind fires on a settled request and changes nothing a caller sees (the comment sits here so that it reaches this block)
       clearTimeout(timer);
       // Stryker disable next-line StringLiteral: cleanup only, as above
       signal?.removeEventListener('abort', onAbort);

@@ -14,7 +14,8 @@ export type Session = {
   /** First-party app ids, e.g. `chatgpt`, `codex`, `api_platform`, or any other id. */
   apps: string[];
   /** Device details, each optional (B2). */
-  device?: { browser?: string | undefined; os?: string | undefined; type?: 'desktop' | 'mobile' | 'tablet' | 'app' | undefined } | undefined;
+  device?:
+    { browser?: string | undefined; os?: string | undefined; type?: 'desktop' | 'mobile' | 'tablet' | 'app' | undefined } | undefined;
   /** Approximate location, each part optional (B2). */
   location?: { city?: string | undefined; region?: string | undefined; country?: string | undefined } | undefined;
   /** Sign-in time, ISO 8601. */

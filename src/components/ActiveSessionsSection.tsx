@@ -175,7 +175,11 @@ function SectionState({ sessions, translator, onAnnounce, onRefresh, onLogOutAll
             </p>
           )}
           <ActiveSessionsList onAnnounce={onAnnounce} onLogOutAll={() => setLogOutAllOpen(true)} />
-          {onlyCurrent && <p className="fpas-section__note" data-slot="only-current">{t('section.onlyCurrent')}</p>}
+          {onlyCurrent && (
+            <p className="fpas-section__note" data-slot="only-current">
+              {t('section.onlyCurrent')}
+            </p>
+          )}
           <LogoutAllCard
             state={sessions.logOutAllState}
             error={sessions.logOutAllError}

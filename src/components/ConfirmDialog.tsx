@@ -58,4 +58,3 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     </Dialog.Root>
   );
 }
-

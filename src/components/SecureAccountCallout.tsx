@@ -54,20 +54,20 @@ export function SecureAccountCallout({ device, onLogOutAll, onDone, headingRef, 
       </h3>
       <p>{t('secure.body')}</p>
       {(shown.length > 0 || onLogOutAll) && (
-      <ul className="fpas-callout__steps" aria-label={t('secure.steps.label')}>
-        {shown.map(([href, label]) => (
-          <li key={label}>
-            <a href={href}>{label}</a>
-          </li>
-        ))}
-        {onLogOutAll && (
-          <li>
-            <Button size="sm" tone="danger" onClick={onLogOutAll}>
-              {t('secure.logOutAll')}
-            </Button>
-          </li>
-        )}
-      </ul>
+        <ul className="fpas-callout__steps" aria-label={t('secure.steps.label')}>
+          {shown.map(([href, label]) => (
+            <li key={label}>
+              <a href={href}>{label}</a>
+            </li>
+          ))}
+          {onLogOutAll && (
+            <li>
+              <Button size="sm" tone="danger" onClick={onLogOutAll}>
+                {t('secure.logOutAll')}
+              </Button>
+            </li>
+          )}
+        </ul>
       )}
       <Button size="sm" onClick={onDone}>
         {t('secure.done')}

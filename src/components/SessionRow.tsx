@@ -61,7 +61,19 @@ export type SessionRowProps = {
 export const SessionRow = memo(
   // forwardRef, not a `ref` prop, so React 18 passes the ref too.
   forwardRef<HTMLLIElement, Omit<SessionRowProps, 'ref'>>(function SessionRow(
-    { session, state = 'idle', canLogOut = false, error, onLogOut, onUnrecognized, isActiveNow, isNew = false, actions = 'button', now, className },
+    {
+      session,
+      state = 'idle',
+      canLogOut = false,
+      error,
+      onLogOut,
+      onUnrecognized,
+      isActiveNow,
+      isNew = false,
+      actions = 'button',
+      now,
+      className,
+    },
     ref,
   ) {
     const translator = useTranslator();
@@ -204,7 +216,9 @@ export const SessionRow = memo(
               itemLabel={logOutLabel}
               isItemDisabled={state === 'logging-out'}
               onLogOut={onLogOut}
-              {...(unrecognizedLabel && { unrecognized: { text: t('row.unrecognized'), label: unrecognizedLabel, onSelect: onUnrecognized } })}
+              {...(unrecognizedLabel && {
+                unrecognized: { text: t('row.unrecognized'), label: unrecognizedLabel, onSelect: onUnrecognized },
+              })}
             />
           ))}
       </li>

@@ -92,4 +92,10 @@ export const SecureAccountCallout = /* @__PURE__ */ lazyWithPreload<SecureAccoun
 
 /** Fetches every part loaded on intent at once (they share one chunk): for stories and tests that open them at once. */
 export const preloadActions = () =>
-  Promise.all([LogoutConfirmModal.preload(), LogoutAllDialog.preload(), RowMenu.preload(), UnrecognizedSessionDialog.preload(), SecureAccountCallout.preload()]);
+  Promise.all([
+    LogoutConfirmModal.preload(),
+    LogoutAllDialog.preload(),
+    RowMenu.preload(),
+    UnrecognizedSessionDialog.preload(),
+    SecureAccountCallout.preload(),
+  ]);

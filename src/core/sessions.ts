@@ -114,9 +114,7 @@ export function isNewSignIn(session: Session, since: number | null): boolean {
  */
 export function markKnownCurrent(sessions: readonly Session[], knownCurrentIds: Set<string>): Session[] {
   for (const session of sessions) if (session.isCurrent) knownCurrentIds.add(session.id);
-  return sessions.map((session) =>
-    !session.isCurrent && knownCurrentIds.has(session.id) ? { ...session, isCurrent: true } : session,
-  );
+  return sessions.map((session) => (!session.isCurrent && knownCurrentIds.has(session.id) ? { ...session, isCurrent: true } : session));
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Session } from '../client/types';
 // Bidi marks, overrides and isolates, zero-width spaces, invisible tag characters and control
 // characters: in a device or place name they can only spoof or hide text, so they are removed before
 // display. ZWNJ and ZWJ (U+200C, U+200D) stay: Persian and Indic scripts and emoji need them.
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu;
+const INVISIBLE =
+  /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu;
 
 /** The longest detail shown, in characters; longer server text is cut with an ellipsis. @default 80 */
 export const MAX_DETAIL_LENGTH = 80;
@@ -11,12 +12,21 @@ export const MAX_DETAIL_LENGTH = 80;
 /** Makes server text safe and short enough to display: no invisible or direction-changing characters, one line, bounded. */
 export function displayText(value: string, maxLength = MAX_DETAIL_LENGTH): string {
   // Line breaks and tabs are control characters too: make them spaces first, so words stay apart.
-  const clean = value.replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  const clean = value
+    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   // A string of no more UTF-16 units than the limit has no more characters either: most need no split.
   // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path only; skipping it (false, or `<` at exactly the limit) reaches the character count below, which returns the same text whole (the line-level directive also drops the `true` mutant, which the cut tests kill)
   if (clean.length <= maxLength) return clean;
   const chars = Array.from(clean);
-  return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('').trimEnd()}…` : clean;
+  return chars.length > maxLength
+    ? `${chars
+        .slice(0, maxLength - 1)
+        .join('')
+        .trimEnd()}…`
+    : clean;
 }
 
 /** `displayText`, or undefined when nothing visible is left (B2: no empty detail). */

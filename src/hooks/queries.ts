@@ -35,8 +35,11 @@ function checkResult(result: unknown): SessionsResult {
   }
   const sessions = value.sessions.filter(
     (s: Session | null | undefined) =>
-      typeof s?.id === 'string' && s.id !== '' &&
-      typeof s.isCurrent === 'boolean' && typeof s.isTrusted === 'boolean' && Array.isArray(s.apps),
+      typeof s?.id === 'string' &&
+      s.id !== '' &&
+      typeof s.isCurrent === 'boolean' &&
+      typeof s.isTrusted === 'boolean' &&
+      Array.isArray(s.apps),
   );
   const skipped = (value.skipped ?? 0) + value.sessions.length - sessions.length;
   return { availability: 'available', sessions, skipped };
@@ -89,7 +92,9 @@ export function logOutMutationOptions(scope: SessionsScope, signal: () => AbortS
       try {
         // B16: a repeat after re-authentication is the same call: same id, same flags, same reason.
         // B14: the reason is sent only when there is one, so a custom client sees the same call as before.
-        await guard.run('log_out', () => scope.client().logOutSession(id, { removeTrustedDevice, ...(reason && { reason }), signal: signal() }));
+        await guard.run('log_out', () =>
+          scope.client().logOutSession(id, { removeTrustedDevice, ...(reason && { reason }), signal: signal() }),
+        );
       } catch (error) {
         throw toSessionsError(error);
       }

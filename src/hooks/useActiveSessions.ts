@@ -17,13 +17,7 @@ import {
 } from '../core/sessions';
 import { cleanSession } from '../core/text';
 import { useActiveSessionsContext } from './ActiveSessionsProvider';
-import {
-  logOutAllMutationOptions,
-  logOutMutationOptions,
-  sessionsKeys,
-  sessionsQueryOptions,
-  type LogOutVariables,
-} from './queries';
+import { logOutAllMutationOptions, logOutMutationOptions, sessionsKeys, sessionsQueryOptions, type LogOutVariables } from './queries';
 import { isDeclinedReauthentication } from './reauthenticate';
 import { tellOtherTabs } from './tabSync';
 
@@ -52,16 +46,13 @@ export type LogOutOptions = {
  * declined to re-authenticate, B16: nothing changed), refused by the rules, or failed.
  */
 export type LogOutResult =
-  | { outcome: 'logged-out' | 'signing-out' | 'cancelled' }
-  | { outcome: 'refused' | 'failed'; error: SessionsClientError };
+  { outcome: 'logged-out' | 'signing-out' | 'cancelled' } | { outcome: 'refused' | 'failed'; error: SessionsClientError };
 
 export type { LogOutAllState };
 
 /** How a call to `logOutAll` ended; `cancelled` when the reader declined to re-authenticate (B16). */
 export type LogOutAllResult =
-  | { outcome: 'done'; completesBy?: string | undefined }
-  | { outcome: 'cancelled' }
-  | { outcome: 'failed'; error: SessionsClientError };
+  { outcome: 'done'; completesBy?: string | undefined } | { outcome: 'cancelled' } | { outcome: 'failed'; error: SessionsClientError };
 
 type Common = {
   /** Sessions, current first, then most recently active (B12); empty unless `ready`. */
@@ -103,7 +94,11 @@ type AttemptSummary = LogOutAttempt & { id: string };
 // before any observer hears of it, so none is ever idle or without variables.
 function summarize(mutation: Mutation<unknown, Error, unknown, unknown>): AttemptSummary {
   const { variables, status, error } = mutation.state;
-  return { id: (variables as LogOutVariables).id, status: status as AttemptSummary['status'], error: error ? toSessionsError(error) : null };
+  return {
+    id: (variables as LogOutVariables).id,
+    status: status as AttemptSummary['status'],
+    error: error ? toSessionsError(error) : null,
+  };
 }
 
 /** The headless hook: the list, each row's state and the logout actions. Renders nothing. */
@@ -116,10 +111,7 @@ export function useActiveSessions(): UseActiveSessionsResult {
   const isReauthenticating = useSyncExternalStore(reauthentication.subscribe, reauthentication.isPrompting, () => false);
 
   const attempts = useMutationState({ filters: { mutationKey: sessionsKeys.logOut }, select: summarize }, queryClient);
-  const allAttempts = useMutationState(
-    { filters: { mutationKey: sessionsKeys.logOutAll }, select: (m) => m.state },
-    queryClient,
-  );
+  const allAttempts = useMutationState({ filters: { mutationKey: sessionsKeys.logOutAll }, select: (m) => m.state }, queryClient);
 
   const data = query.data;
   const sessions = useMemo(
@@ -183,7 +175,10 @@ export function useActiveSessions(): UseActiveSessionsResult {
     const row = rows.find((candidate) => candidate.session.id === id);
     if (!row || !row.canLogOut) {
       // B3, B5: the current session, a status-unavailable one, one already logging out or one not listed.
-      return Promise.resolve({ outcome: 'refused', error: new SessionsClientError('refused', `Session ${id} cannot be logged out from its row.`) });
+      return Promise.resolve({
+        outcome: 'refused',
+        error: new SessionsClientError('refused', `Session ${id} cannot be logged out from its row.`),
+      });
     }
     // B14: an unrecognized session always leaves the trusted devices too.
     const { reason } = options;

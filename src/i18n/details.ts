@@ -80,13 +80,22 @@ export function signedInLabel(session: Session, { locale }: Translator, now: num
   // then a time is shown in UTC, and says so (the long time style names the zone: "2:05:00 PM UTC").
   const format = cached(
     `date:${locale}:${inUtc}`,
-    () => new Intl.DateTimeFormat(locale, inUtc ? { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }),
+    () =>
+      new Intl.DateTimeFormat(
+        locale,
+        inUtc ? { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
+      ),
   );
   return { iso, date: format.format(new Date(iso)), relative: relativeTime(iso, locale, now) };
 }
 
 /** B12: "Active now" when `isActiveNow`, else "Last active {relative}" measured from `now`; undefined when not known. */
-export function lastActiveLabel(session: Session, { locale, t }: Translator, isActiveNow: boolean, now: number): SessionDetails['lastActive'] {
+export function lastActiveLabel(
+  session: Session,
+  { locale, t }: Translator,
+  isActiveNow: boolean,
+  now: number,
+): SessionDetails['lastActive'] {
   const raw = session.lastActiveAt;
   const iso = raw && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
   if (isActiveNow) return iso ? { iso, text: t('row.activeNow') } : { text: t('row.activeNow') };

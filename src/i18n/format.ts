@@ -72,7 +72,7 @@ export function compileMessage(source: string, locale: string): FormatMessage {
   function message(isBranch: boolean, isPluralBranch: boolean): Part[] {
     const parts: Part[] = [];
     let text = '';
-    for (let char; (char = source[i]) !== undefined && !(char === '}' && isBranch); ) {
+    for (let char; (char = source[i]) !== undefined && !(char === '}' && isBranch);) {
       const next = source[i + 1] ?? '';
       if (char === '{' || (char === '#' && isPluralBranch)) {
         if (text) parts.push(text);
@@ -165,7 +165,8 @@ export function compileMessage(source: string, locale: string): FormatMessage {
       expect('}');
       key = name();
     }
-    if (!branches.has('other')) fail(`Expected ${branches.size ? "an 'other' branch" : isSelect ? 'a select key' : 'a plural category or =N'}`);
+    if (!branches.has('other'))
+      fail(`Expected ${branches.size ? "an 'other' branch" : isSelect ? 'a select key' : 'a plural category or =N'}`);
     expect('}');
     const rules = !isSelect && intl(Intl.PluralRules, locale, { type: type === 'plural' ? 'cardinal' : 'ordinal' });
     return (values) => {

@@ -12,16 +12,7 @@ const StorySection = ActiveSessionsSection as ComponentType<StorySectionProps>;
 /** The drop-in section over a story's mocked API, in the toolbar's locale and direction. */
 export function MockedSection({ api, ...props }: StorySectionProps & { api: MockedApi }) {
   const { locale, strings, dir } = useStoryEnvironment();
-  return (
-    <ActiveSessionsSection
-      locale={locale}
-      strings={strings}
-      dir={dir}
-      {...props}
-      client={api.client}
-      queryClient={api.queryClient}
-    />
-  );
+  return <ActiveSessionsSection locale={locale} strings={strings} dir={dir} {...props} client={api.client} queryClient={api.queryClient} />;
 }
 
 /** What every whole-section story shares: the component, the host's links and callbacks as actions. */

@@ -36,7 +36,7 @@ describe('keyboard only', () => {
       expect(store.requests).toContain('DELETE /sessions/sess_windows?remove_trusted_device=false');
     });
 
-    it('should log out and remove a trusted device with Space, then focus the next row\'s Log out', async () => {
+    it("should log out and remove a trusted device with Space, then focus the next row's Log out", async () => {
       const { store } = renderSection();
       await findList();
       await tabTo('Log out ChatGPT app on iOS');

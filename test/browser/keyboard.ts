@@ -12,10 +12,15 @@ function outlineIsClipped(element: Element, style: CSSStyleDeclaration) {
     if (getComputedStyle(child).position === 'fixed') break;
     const ancestor = child.parentElement;
     const clip = getComputedStyle(ancestor);
-    const clips = clip.overflowX !== 'visible' || clip.overflowY !== 'visible' || clip.contentVisibility === 'auto' || /paint|strict|content/.test(clip.contain);
+    const clips =
+      clip.overflowX !== 'visible' ||
+      clip.overflowY !== 'visible' ||
+      clip.contentVisibility === 'auto' ||
+      /paint|strict|content/.test(clip.contain);
     if (!clips) continue;
     const edge = ancestor.getBoundingClientRect();
-    if (box.left - reach < edge.left || box.right + reach > edge.right || box.top - reach < edge.top || box.bottom + reach > edge.bottom) return true;
+    if (box.left - reach < edge.left || box.right + reach > edge.right || box.top - reach < edge.top || box.bottom + reach > edge.bottom)
+      return true;
   }
   return false;
 }

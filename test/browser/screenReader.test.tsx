@@ -17,7 +17,8 @@ import { press, tabTo } from './keyboard';
 const withoutProgress = (phrases: string[]) => phrases.filter((phrase) => !/^polite: (Logging out…|Log out)$/.test(phrase));
 
 /** Only the phrases that name a part (region, heading, list, row, button, dialog, alert), not each text run inside. */
-const outline = (phrases: string[]) => phrases.filter((phrase) => /^(region|heading|list|listitem|button|dialog|alert|status), /.test(phrase));
+const outline = (phrases: string[]) =>
+  phrases.filter((phrase) => /^(region|heading|list|listitem|button|dialog|alert|status), /.test(phrase));
 
 async function openAndConfirm(device: string | RegExp) {
   await tabTo(device);
@@ -206,12 +207,11 @@ describe('screen reader', () => {
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
       await reader.hears('polite: Logged out Edge on Windows.');
       // Edge on Windows was the last row (B12: least recently active): focus goes to the row before it.
-      expect(withoutProgress(await reader.spoken())).toEqual([
-        'button, Log out Chrome on Windows',
-        'polite: Logged out Edge on Windows.',
-      ]);
+      expect(withoutProgress(await reader.spoken())).toEqual(['button, Log out Chrome on Windows', 'polite: Logged out Edge on Windows.']);
       // Written while the dialog still hid the rest of the section, it would never reach a screen reader.
-      expect(reader.live.filter((write) => write.text.startsWith('Logged out'))).toEqual([{ text: 'Logged out Edge on Windows.', exposed: true }]);
+      expect(reader.live.filter((write) => write.text.startsWith('Logged out'))).toEqual([
+        { text: 'Logged out Edge on Windows.', exposed: true },
+      ]);
     });
 
     it('should say "Log out and remove" for a trusted device, then the next row', async () => {
@@ -231,7 +231,7 @@ describe('screen reader', () => {
   });
 
   describe("given Don't recognize it? (B14)", () => {
-    it('should say the dialog, then the next steps\' heading where focus lands, then each step', async () => {
+    it("should say the dialog, then the next steps' heading where focus lands, then each step", async () => {
       const { section, store } = renderSection({ links: { changePassword: '/password', support: 'https://help.example/contact' } });
       await findList();
       const reader = await startScreenReader(section);

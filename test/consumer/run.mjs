@@ -26,7 +26,16 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import { REACT18 } from '../../scripts/react18.ts';
-import { StepError, checkServerHtml, expectDialogChunkOnIntent, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
+import {
+  StepError,
+  checkServerHtml,
+  expectDialogChunkOnIntent,
+  freePort,
+  logOutEdge,
+  readerTimeAfterHydration,
+  sh,
+  watchPage,
+} from '../support/apps.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -242,7 +251,8 @@ const TSCONFIG = {
 
 async function main() {
   console.log(`▶ consumer test (React ${reactMajor}): ${pkg.name} from its packed tarball in a fresh Vite app`);
-  if (!existsSync(CHROMIUM_PATH)) throw new StepError(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new StepError(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
   if (!existsSync(path.join(root, 'dist/src/index.js'))) {
     log('dist/ missing: npm run build');
     sh(process.execPath, ['scripts/build.mjs'], { cwd: root, what: 'npm run build' });
@@ -255,7 +265,9 @@ async function main() {
   // 1. Pack exactly what would be published.
   const packDir = path.join(work, 'pack');
   mkdirSync(packDir);
-  const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }).stdout);
+  const [packed] = JSON.parse(
+    sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }).stdout,
+  );
   const tarball = path.join(packDir, packed.filename);
   log(`packed ${packed.filename} (${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} KB)`);
 
@@ -274,7 +286,17 @@ async function main() {
   writeFileSync(path.join(app, 'src/ssr/entry-client.tsx'), ENTRY_CLIENT_TSX);
   writeFileSync(path.join(app, 'src/vite-env.d.ts'), '/// <reference types="vite/client" />\n');
 
-  const deps = ['react', 'react-dom', '@tanstack/react-query', 'msw', 'vite', '@vitejs/plugin-react', 'typescript', '@types/react', '@types/react-dom'];
+  const deps = [
+    'react',
+    'react-dom',
+    '@tanstack/react-query',
+    'msw',
+    'vite',
+    '@vitejs/plugin-react',
+    'typescript',
+    '@types/react',
+    '@types/react-dom',
+  ];
   const versions = deps.map((d) => `${d}@${installedVersion(d)}`);
   sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...versions], {
     cwd: app,
@@ -292,7 +314,10 @@ async function main() {
   log(`msw init, and the app type-checks against the package types (@types/react ${installedVersion('@types/react')})`);
   sh(vite, ['build'], { cwd: app, what: 'vite build' });
   // React's development build reports every hydration mismatch, attributes included; production reports only text.
-  sh('env', ['NODE_ENV=development', vite, 'build', '--outDir', 'dist-dev', '--base', '/dev/'], { cwd: app, what: 'vite build (development)' });
+  sh('env', ['NODE_ENV=development', vite, 'build', '--outDir', 'dist-dev', '--base', '/dev/'], {
+    cwd: app,
+    what: 'vite build (development)',
+  });
   sh(vite, ['build', '--ssr', 'src/ssr/entry-server.tsx', '--outDir', 'dist-server'], { cwd: app, what: 'vite build --ssr' });
   log('vite build: the client (production and development) and the server entry');
 
@@ -339,13 +364,21 @@ async function clientOnlyPage(browser, url) {
   await expectStep('opening the app', page.goto(url));
   const rows = page.locator('[data-slot="session-row"]');
   await expectStep('waiting for the session rows', rows.first().waitFor({ timeout: 15_000 }));
-  await expectStep('finding "Log out Edge on Windows"', page.getByRole('button', { name: 'Log out Edge on Windows', exact: true }).waitFor({ timeout: 5_000 }));
+  await expectStep(
+    'finding "Log out Edge on Windows"',
+    page.getByRole('button', { name: 'Log out Edge on Windows', exact: true }).waitFor({ timeout: 5_000 }),
+  );
 
-  const themed = await page.locator('.fpas-theme').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--fpas-color-text').trim());
+  const themed = await page
+    .locator('.fpas-theme')
+    .first()
+    .evaluate((el) => getComputedStyle(el).getPropertyValue('--fpas-color-text').trim());
   if (!themed) throw new StepError('styles.css is not applied: .fpas-theme has no --fpas-color-text.');
 
   const split = await expectDialogChunkOnIntent(page, expectStep, scripts);
-  log(`client-only: ${split.before} scripts on load, none with the dialogs; hovering Log out fetched ${new URL(split.dialogChunk).pathname}`);
+  log(
+    `client-only: ${split.before} scripts on load, none with the dialogs; hovering Log out fetched ${new URL(split.dialogChunk).pathname}`,
+  );
   const { rowCount, rowsAfter } = await logOutEdge(page, expectStep);
   const deletes = apiRequests.filter((r) => r.startsWith('DELETE /api/sessions/'));
   const served = await page.evaluate(() => window.mockRequests.filter((r) => r.startsWith('DELETE ')));
@@ -353,7 +386,9 @@ async function clientOnlyPage(browser, url) {
     throw new StepError(`expected one DELETE /api/sessions/sess_windows from the page, saw: ${apiRequests.join(', ') || 'none'}`);
   }
   if (served.length !== 1 || served[0] !== 'DELETE /sessions/sess_windows?remove_trusted_device=false') {
-    throw new StepError(`expected the mocks to answer DELETE /sessions/sess_windows?remove_trusted_device=false, they saw: ${served.join(', ') || 'none'}`);
+    throw new StepError(
+      `expected the mocks to answer DELETE /sessions/sess_windows?remove_trusted_device=false, they saw: ${served.join(', ') || 'none'}`,
+    );
   }
   if (messages.length) throw new StepError(`the page logged:\n    ${messages.join('\n    ')}`);
   log(`client-only: logged out Edge on Windows, ${rowCount} → ${rowsAfter} rows; requests: ${apiRequests.join(', ')}`);
@@ -371,7 +406,8 @@ async function serverRenderedPage(browser, url, { locale, timeZone, logOut }, re
   const html = await response.text();
   const rowsInHtml = checkServerHtml(html, where);
   const dir = locale === 'ar' ? 'rtl' : 'ltr';
-  if (!new RegExp(`<section[^>]* dir="${dir}" lang="${locale}"`).test(html)) throw new StepError(`${where}: the server HTML lacks dir="${dir}" lang="${locale}".`);
+  if (!new RegExp(`<section[^>]* dir="${dir}" lang="${locale}"`).test(html))
+    throw new StepError(`${where}: the server HTML lacks dir="${dir}" lang="${locale}".`);
 
   const { shown, expected } = await readerTimeAfterHydration(page, timeZone, expectStep);
   if (!shown.includes(expected)) throw new StepError(`${where}: the first row reads "${shown}", not the reader's time "${expected}".`);
@@ -382,7 +418,9 @@ async function serverRenderedPage(browser, url, { locale, timeZone, logOut }, re
 
   const served = await requestsSoFar();
   if (apiRequests.length !== 0 || served.join() !== 'GET /sessions') {
-    throw new StepError(`${where}: expected one GET in total (the server's), but the API answered: ${served.join(', ') || 'none'} (from the page: ${apiRequests.join(', ') || 'none'})`);
+    throw new StepError(
+      `${where}: expected one GET in total (the server's), but the API answered: ${served.join(', ') || 'none'} (from the page: ${apiRequests.join(', ') || 'none'})`,
+    );
   }
   if (messages.length) throw new StepError(`${where}: the page logged:\n    ${messages.join('\n    ')}`);
 

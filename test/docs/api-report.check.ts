@@ -19,7 +19,13 @@ function onTheCopy() {
   const loaded = ExtractorConfig.loadFile(path.join(root, config));
   return {
     mainEntryPointFilePath: path.join(proof, 'dist/src/index.d.ts'),
-    apiReport: { ...loaded.apiReport, enabled: true, reportFileName: 'active-sessions.api.md', reportFolder: path.join(proof, 'etc'), reportTempFolder: path.join(proof, 'temp') },
+    apiReport: {
+      ...loaded.apiReport,
+      enabled: true,
+      reportFileName: 'active-sessions.api.md',
+      reportFolder: path.join(proof, 'etc'),
+      reportTempFolder: path.join(proof, 'temp'),
+    },
   };
 }
 

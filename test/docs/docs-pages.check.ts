@@ -14,7 +14,9 @@ const staticDir = path.join(root, 'storybook-static');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 if (!existsSync(CHROMIUM_PATH)) {
-  throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or \`bash .ci/run\` (CHROMIUM_PATH names another).`);
+  throw new Error(
+    `Chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or \`bash .ci/run\` (CHROMIUM_PATH names another).`,
+  );
 }
 if (!existsSync(path.join(staticDir, 'index.json'))) {
   throw new Error('storybook-static/ is missing: run `npm run build-storybook` first (`npm run test:docs` does).');
@@ -53,11 +55,13 @@ async function openDocs(page: Page, id: string) {
     const frame = await (await frames.nth(i).elementHandle())?.contentFrame();
     if (!frame) throw new Error(`docs page ${id}: story frame ${i} has no document`);
     // Storybook's render phase: a story is done once rendered, played and checked ('finished').
-    const phaseOf = () => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+    const phaseOf = () =>
+      (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
     try {
       await frame.waitForFunction(
         () => {
-          const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+          const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__
+            ?.currentRender?.phase;
           return phase === 'finished' || phase === 'errored' || phase === 'aborted';
         },
         undefined,
@@ -77,7 +81,14 @@ async function openDocs(page: Page, id: string) {
 describe('Storybook docs pages', () => {
   it('has docs pages: one for each group of stories, and the guides', () => {
     const titles = docsPages.map((entry) => entry.title);
-    for (const title of ['Guides/The section', 'Guides/Theming', 'Guides/Localization', 'Guides/States', 'Section/States', 'Rows/Session row']) {
+    for (const title of [
+      'Guides/The section',
+      'Guides/Theming',
+      'Guides/Localization',
+      'Guides/States',
+      'Section/States',
+      'Rows/Session row',
+    ]) {
       expect(titles).toContain(title);
     }
   });
@@ -94,7 +105,9 @@ describe('Storybook docs pages', () => {
         const violations: (Violation & { document: string })[] = [];
         for (const frame of frames) {
           const found = await frame.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+            const axe = (
+              window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> } }
+            ).axe;
             // The docs page is a page (one main, one h1); a story's frame is a part of one, checked from its body as the addon does.
             const context = window.parent === window ? document : document.body;
             const result = await axe.run(context, { iframes: false, rules: { region: { enabled: false } } });
@@ -104,26 +117,42 @@ describe('Storybook docs pages', () => {
               nodes: nodes.slice(0, 5).map(({ target, failureSummary }) => ({ target, failureSummary })),
             }));
           });
-          violations.push(...found.map((violation) => ({ ...violation, document: new URL(frame.url()).searchParams.get('id') ?? frame.url() })));
+          violations.push(
+            ...found.map((violation) => ({ ...violation, document: new URL(frame.url()).searchParams.get('id') ?? frame.url() })),
+          );
         }
         if (entry.importPath.endsWith('.stories.tsx')) {
           // A component's page: its props table, read from the TypeScript types, one description per prop.
-          const props = await page.locator('.docblock-argstable tbody tr').evaluateAll((rows) =>
-            rows.map((row) => ({ name: row.children[0]?.textContent ?? '', description: row.children[1]?.querySelector('div > span')?.textContent?.trim() ?? '' })),
-          );
+          const props = await page
+            .locator('.docblock-argstable tbody tr')
+            .evaluateAll((rows) =>
+              rows.map((row) => ({
+                name: row.children[0]?.textContent ?? '',
+                description: row.children[1]?.querySelector('div > span')?.textContent?.trim() ?? '',
+              })),
+            );
           expect(props.length, 'rows in the props table').toBeGreaterThan(0);
-          expect(props.filter((prop) => !prop.description).map((prop) => prop.name), 'props without a description').toEqual([]);
+          expect(
+            props.filter((prop) => !prop.description).map((prop) => prop.name),
+            'props without a description',
+          ).toEqual([]);
         }
         if (entry.id === 'guides-theming--docs') {
           // Every custom property the stylesheet declares, each with a live swatch in light and in dark.
-          const declared = [...new Set([...readFileSync(path.join(root, 'src/styles.css'), 'utf8').matchAll(/(--fpas-[a-z0-9-]+)\s*:/g)].map(([, name]) => name))];
+          const declared = [
+            ...new Set(
+              [...readFileSync(path.join(root, 'src/styles.css'), 'utf8').matchAll(/(--fpas-[a-z0-9-]+)\s*:/g)].map(([, name]) => name),
+            ),
+          ];
           const listed = await page.locator('[data-slot="theme-variables"] tbody th').allTextContents();
           expect(listed.sort()).toEqual(declared.sort());
           for (const name of declared) expect(await page.locator(`[data-variable="${name}"]`).count(), name).toBe(2);
         }
         if (entry.id === 'guides-the-section--docs') {
           // Every rule of docs/rules.md, in order, each with a live story.
-          const rules = [...readFileSync(path.join(root, 'docs/rules.md'), 'utf8').matchAll(/^## (B\d+ .+)$/gm)].map(([, heading]) => heading);
+          const rules = [...readFileSync(path.join(root, 'docs/rules.md'), 'utf8').matchAll(/^## (B\d+ .+)$/gm)].map(
+            ([, heading]) => heading,
+          );
           expect(rules).toHaveLength(17);
           expect(await page.locator('h3[id^="rule-b"]').allTextContents()).toEqual(rules);
           expect(await page.locator('iframe[id^="iframe--"]').count()).toBe(17);

@@ -14,9 +14,15 @@ describe('release:check', () => {
   it('reads the bumps pending changesets ask for, the largest per package', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'changesets-'));
     writeFileSync(path.join(dir, 'README.md'), '---\n"x": major\n---\n');
-    writeFileSync(path.join(dir, 'a.md'), '---\n"@firstparty/active-sessions": patch\n"@firstparty/active-sessions-kit": minor\n---\n\nFix.\n');
+    writeFileSync(
+      path.join(dir, 'a.md'),
+      '---\n"@firstparty/active-sessions": patch\n"@firstparty/active-sessions-kit": minor\n---\n\nFix.\n',
+    );
     writeFileSync(path.join(dir, 'b.md'), "---\n'@firstparty/active-sessions': minor\n---\n\nNew prop.\n");
-    expect(Object.fromEntries(pendingBumps(dir))).toEqual({ '@firstparty/active-sessions': 'minor', '@firstparty/active-sessions-kit': 'minor' });
+    expect(Object.fromEntries(pendingBumps(dir))).toEqual({
+      '@firstparty/active-sessions': 'minor',
+      '@firstparty/active-sessions-kit': 'minor',
+    });
   });
 
   it('asks a breaking bump for a removed or changed API line (minor while 0.x), a minor one for an added line', () => {

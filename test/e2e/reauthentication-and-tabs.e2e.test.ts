@@ -9,7 +9,9 @@ import { ensureDemoBuilt } from '../../server/build';
 import { SEEDED_PASSWORD, startServer, type RunningServer, type StartServerOptions } from '../../server/index';
 
 if (!existsSync(CHROMIUM_PATH)) {
-  throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or \`bash .ci/run\` (CHROMIUM_PATH names another).`);
+  throw new Error(
+    `Chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or \`bash .ci/run\` (CHROMIUM_PATH names another).`,
+  );
 }
 
 const MAC = {
@@ -42,7 +44,12 @@ afterEach(async () => {
 
 /** A new device: a browser context with its own cookies and User-Agent. */
 async function openDevice(server: RunningServer, device: Device): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: server.url, userAgent: device.userAgent, locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    userAgent: device.userAgent,
+    locale: 'en-US',
+    viewport: { width: 1280, height: 900 },
+  });
   contexts.push(context);
   return context;
 }
@@ -126,7 +133,10 @@ describe('B16: a server that asks for the password again before a logout', () =>
     await new Promise((resolve) => setTimeout(resolve, REAUTH_MAX_AGE_MS + 500));
 
     await mac.getByRole('button', { name: `Log out ${WINDOWS.label}` }).click();
-    await mac.getByRole('dialog', { name: `Log out ${WINDOWS.label}?` }).getByRole('button', { name: 'Log out', exact: true }).click();
+    await mac
+      .getByRole('dialog', { name: `Log out ${WINDOWS.label}?` })
+      .getByRole('button', { name: 'Log out', exact: true })
+      .click();
     const prompt = mac.getByRole('dialog', { name: 'Confirm it’s you' });
     await prompt.getByRole('button', { name: 'Cancel' }).click();
 
@@ -157,9 +167,14 @@ describe('B17: two pages of one browser context', () => {
     await second.goto('/');
     await expect.poll(() => rows(second).count()).toBe(2);
 
-    const reloaded = second.waitForResponse((response) => response.url().endsWith('/api/sessions') && response.request().method() === 'GET');
+    const reloaded = second.waitForResponse(
+      (response) => response.url().endsWith('/api/sessions') && response.request().method() === 'GET',
+    );
     await first.getByRole('button', { name: `Log out ${WINDOWS.label}` }).click();
-    await first.getByRole('dialog', { name: `Log out ${WINDOWS.label}?` }).getByRole('button', { name: 'Log out', exact: true }).click();
+    await first
+      .getByRole('dialog', { name: `Log out ${WINDOWS.label}?` })
+      .getByRole('button', { name: 'Log out', exact: true })
+      .click();
     await row(first, WINDOWS).waitFor({ state: 'detached' });
 
     expect((await reloaded).status()).toBe(200);

@@ -9,7 +9,9 @@ import { ensureDemoBuilt } from '../../server/build';
 import { SEEDED_PASSWORD, startServer, type RunningServer } from '../../server/index';
 
 if (!existsSync(CHROMIUM_PATH)) {
-  throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or \`bash .ci/run\` (CHROMIUM_PATH names another).`);
+  throw new Error(
+    `Chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or \`bash .ci/run\` (CHROMIUM_PATH names another).`,
+  );
 }
 
 type Device = { userAgent: string; geo: Record<string, string>; label: string; place: string };

@@ -25,7 +25,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.ts';
-import { StepError, checkServerHtml, expectDialogChunkOnIntent, freePort, logOutEdge, readerTimeAfterHydration, sh, watchPage } from '../support/apps.mjs';
+import {
+  StepError,
+  checkServerHtml,
+  expectDialogChunkOnIntent,
+  freePort,
+  logOutEdge,
+  readerTimeAfterHydration,
+  sh,
+  watchPage,
+} from '../support/apps.mjs';
 
 export const NEXT_VERSION = '16.4.6';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -153,7 +162,8 @@ export { handle as GET, handle as POST, handle as DELETE };
 
 async function main() {
   console.log(`▶ Next.js test: ${pkg.name} from its packed tarball in a fresh Next.js ${NEXT_VERSION} App Router app`);
-  if (!existsSync(CHROMIUM_PATH)) throw new StepError(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new StepError(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 20 || (major === 20 && minor < 9)) throw new StepError(`Next.js 16 needs Node >= 20.9; this is ${process.versions.node}.`);
   if (!existsSync(path.join(root, 'dist/src/index.js'))) {
@@ -167,7 +177,9 @@ async function main() {
 
   const packDir = path.join(work, 'pack');
   mkdirSync(packDir);
-  const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }).stdout);
+  const [packed] = JSON.parse(
+    sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }).stdout,
+  );
   const tarball = path.join(packDir, packed.filename);
 
   const app = path.join(work, 'app');
@@ -178,7 +190,9 @@ async function main() {
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'next-consumer', private: true }, null, 2));
   const deps = [
     `next@${NEXT_VERSION}`,
-    ...['react', 'react-dom', '@tanstack/react-query', 'msw', 'typescript', '@types/react', '@types/react-dom', '@types/node'].map((d) => `${d}@${installedVersion(d)}`),
+    ...['react', 'react-dom', '@tanstack/react-query', 'msw', 'typescript', '@types/react', '@types/react-dom', '@types/node'].map(
+      (d) => `${d}@${installedVersion(d)}`,
+    ),
   ];
   let phase = performance.now();
   sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts', tarball, ...deps], {
@@ -186,7 +200,10 @@ async function main() {
     what: `npm install (tarball + ${deps.join(', ')})`,
   });
   timings.install = performance.now() - phase;
-  if (!existsSync(path.join(app, `node_modules/@next/swc-${process.platform}-${process.arch}-gnu`)) && !existsSync(path.join(app, `node_modules/@next/swc-${process.platform}-${process.arch}-musl`))) {
+  if (
+    !existsSync(path.join(app, `node_modules/@next/swc-${process.platform}-${process.arch}-gnu`)) &&
+    !existsSync(path.join(app, `node_modules/@next/swc-${process.platform}-${process.arch}-musl`))
+  ) {
     throw new StepError(`Next.js's SWC binary for ${process.platform}-${process.arch} did not install (an optional platform package).`);
   }
   log(`installed next ${NEXT_VERSION} (SWC as its platform package, no install script) and the tarball`);
@@ -221,7 +238,10 @@ async function main() {
   for (;;) {
     if (server.exitCode !== null) throw new StepError(`next start exited (${server.exitCode}):\n${serverOutput}`);
     if (Date.now() > deadline) throw new StepError(`next start did not answer within 60 s:\n${serverOutput}`);
-    const ready = await fetch(`${origin}/api/test/requests`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${origin}/api/test/requests`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -243,7 +263,9 @@ async function main() {
   if (!shown.includes(expected)) throw new StepError(`the first row reads "${shown}", not the reader's time "${expected}".`);
   const served = await (await fetch(`${origin}/api/test/requests`)).json();
   if (apiRequests.length !== 0 || served.join() !== 'GET /sessions') {
-    throw new StepError(`expected one GET in total (the server's), but the API answered: ${served.join(', ') || 'none'} (from the page: ${apiRequests.join(', ') || 'none'})`);
+    throw new StepError(
+      `expected one GET in total (the server's), but the API answered: ${served.join(', ') || 'none'} (from the page: ${apiRequests.join(', ') || 'none'})`,
+    );
   }
   if (messages.length) throw new StepError(`the page logged:\n    ${messages.join('\n    ')}`);
   log(`Chromium (Warsaw): ${rowsInHtml} rows in the first HTML response, hydrated silently, one GET (the server's), "${shown}"`);

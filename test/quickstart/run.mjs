@@ -79,14 +79,28 @@ const TSCONFIG = {
 };
 // As the template: vite.config.ts is checked on its own, against Node's types.
 const TSCONFIG_NODE = {
-  compilerOptions: { target: 'ES2022', lib: ['ES2023'], module: 'ESNext', moduleResolution: 'Bundler', strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+  compilerOptions: {
+    target: 'ES2022',
+    lib: ['ES2023'],
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: ['node'],
+  },
   include: ['vite.config.ts'],
 };
 
 /** Starts a child process and waits for a line matching `ready`; returns the child and its output. */
 async function startProcess(command, args, { cwd, env = {}, ready, what }) {
   let output = '';
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env } });
+  const child = spawn(command, args, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+  });
   cleanups.unshift(() => {
     if (child.exitCode === null) child.kill('SIGTERM');
   });
@@ -112,13 +126,20 @@ async function signIn(serverUrl, userAgent) {
   return response.headers.getSetCookie().map((line) => {
     const [pair, ...attributes] = line.split(';');
     const at = pair.indexOf('=');
-    return { name: pair.slice(0, at).trim(), value: pair.slice(at + 1).trim(), httpOnly: attributes.some((a) => /^\s*httponly\s*$/i.test(a)) };
+    return {
+      name: pair.slice(0, at).trim(),
+      value: pair.slice(at + 1).trim(),
+      httpOnly: attributes.some((a) => /^\s*httponly\s*$/i.test(a)),
+    };
   });
 }
 
 async function main() {
-  console.log(`▶ quick-start test: ${pkg.name} from its packed tarball, an app of the README's quick start only, against the reference server`);
-  if (!existsSync(CHROMIUM_PATH)) throw new StepError(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  console.log(
+    `▶ quick-start test: ${pkg.name} from its packed tarball, an app of the README's quick start only, against the reference server`,
+  );
+  if (!existsSync(CHROMIUM_PATH))
+    throw new StepError(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
   if (!existsSync(path.join(root, 'dist/src/index.js'))) {
     log('dist/ missing: npm run build');
     sh(process.execPath, ['scripts/build.mjs'], { cwd: root, what: 'npm run build' });
@@ -131,7 +152,9 @@ async function main() {
   // 1. Pack what would be published (dist/ is built; prepack would build it again).
   const packDir = path.join(work, 'pack');
   mkdirSync(packDir);
-  const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }).stdout);
+  const [packed] = JSON.parse(
+    sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, what: 'npm pack' }).stdout,
+  );
   const tarball = path.join(packDir, packed.filename);
   log(`packed ${packed.filename} (${packed.entryCount} files)`);
 
@@ -165,15 +188,28 @@ async function main() {
   for (const { file, code } of files) {
     // The one change: the proxy goes to the port this test's server got.
     const text = file === 'vite.config.ts' ? code.replaceAll('127.0.0.1:8787', `127.0.0.1:${serverPort}`) : code;
-    if (file === 'vite.config.ts' && text === code) throw new StepError('the README\'s vite.config.ts no longer proxies to 127.0.0.1:8787.');
+    if (file === 'vite.config.ts' && text === code) throw new StepError("the README's vite.config.ts no longer proxies to 127.0.0.1:8787.");
     mkdirSync(path.dirname(path.join(app, file)), { recursive: true });
     writeFileSync(path.join(app, file), text);
   }
   log(`wrote the README's ${files.map((f) => f.file).join(', ')}`);
 
-  const deps = ['react', 'react-dom', '@tanstack/react-query', 'vite', '@vitejs/plugin-react', 'typescript', '@types/react', '@types/react-dom', '@types/node'];
+  const deps = [
+    'react',
+    'react-dom',
+    '@tanstack/react-query',
+    'vite',
+    '@vitejs/plugin-react',
+    'typescript',
+    '@types/react',
+    '@types/react-dom',
+    '@types/node',
+  ];
   const versions = deps.map((d) => `${d}@${installedVersion(d)}`);
-  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...versions], { cwd: app, what: 'npm install' });
+  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...versions], {
+    cwd: app,
+    what: 'npm install',
+  });
   log('installed the tarball and the app dependencies');
   sh(path.join(app, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: app, what: 'tsc (strict, exactOptionalPropertyTypes)' });
   sh(path.join(app, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.node.json'], { cwd: app, what: 'tsc of vite.config.ts' });
@@ -182,11 +218,15 @@ async function main() {
   log('vite build');
 
   const appPort = await freePort();
-  await startProcess(path.join(app, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'], {
-    cwd: app,
-    ready: new RegExp(`127\\.0\\.0\\.1:${appPort}`),
-    what: 'vite preview',
-  });
+  await startProcess(
+    path.join(app, 'node_modules/.bin/vite'),
+    ['preview', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'],
+    {
+      cwd: app,
+      ready: new RegExp(`127\\.0\\.0\\.1:${appPort}`),
+      what: 'vite preview',
+    },
+  );
   const appUrl = `http://127.0.0.1:${appPort}/`;
   log(`vite preview at ${appUrl}, /api proxied to the reference server`);
 
@@ -194,12 +234,15 @@ async function main() {
   //    cookies are the page's).
   const other = await signIn(serverUrl, OTHER_DEVICE.userAgent);
   const mine = await signIn(serverUrl, THIS_DEVICE);
-  if (!mine.some((c) => c.name === 'csrf_token' && !c.httpOnly)) throw new StepError(`the server set no readable csrf_token cookie: ${mine.map((c) => c.name).join(', ')}`);
+  if (!mine.some((c) => c.name === 'csrf_token' && !c.httpOnly))
+    throw new StepError(`the server set no readable csrf_token cookie: ${mine.map((c) => c.name).join(', ')}`);
 
   const browser = await chromium.launch(chromiumLaunchOptions);
   cleanups.unshift(() => browser.close());
   const context = await browser.newContext({ userAgent: THIS_DEVICE, locale: 'en-US' });
-  await context.addCookies(mine.map(({ name, value, httpOnly }) => ({ name, value, domain: '127.0.0.1', path: '/', httpOnly, sameSite: 'Lax' })));
+  await context.addCookies(
+    mine.map(({ name, value, httpOnly }) => ({ name, value, domain: '127.0.0.1', path: '/', httpOnly, sameSite: 'Lax' })),
+  );
   const page = await context.newPage();
   const { messages, apiRequests, expectStep } = watchPage(page);
   const csrfHeaders = [];
@@ -232,9 +275,14 @@ async function main() {
   const afterwards = await fetch(`${serverUrl}/api/sessions`, { headers: { cookie: otherCookie } });
   if (afterwards.status !== 401) throw new StepError(`the logged-out device still lists sessions (${afterwards.status}).`);
   if (messages.length) throw new StepError(`the page logged:\n    ${messages.join('\n    ')}`);
-  const serverErrors = server.output().split('\n').filter((line) => line && !line.startsWith('listening on'));
+  const serverErrors = server
+    .output()
+    .split('\n')
+    .filter((line) => line && !line.startsWith('listening on'));
   if (serverErrors.length) throw new StepError(`the reference server logged:\n    ${serverErrors.join('\n    ')}`);
-  log(`logged out ${OTHER_DEVICE.label}: ${rowCount} → ${rowsAfter} rows, X-CSRF-Token from the cookie, that device now refused (401); requests: ${apiRequests.join(', ')}`);
+  log(
+    `logged out ${OTHER_DEVICE.label}: ${rowCount} → ${rowsAfter} rows, X-CSRF-Token from the cookie, that device now refused (401); requests: ${apiRequests.join(', ')}`,
+  );
 }
 
 let failed = false;

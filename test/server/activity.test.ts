@@ -7,7 +7,10 @@ import { Browser, DATABASES, expectError, PASSWORD, startTestServer, UA, type Te
 /** Moves one column of every session of the browser's device back in time. */
 async function backdate(server: TestServer, browser: Browser, column: 'last_seen_at' | 'password_checked_at', ms: number) {
   const rowId = await browser.currentRowId();
-  await server.store.query(`update sessions set ${column} = now() - make_interval(secs => $2::float8 / 1000) where device_id = $1`, [rowId, ms]);
+  await server.store.query(`update sessions set ${column} = now() - make_interval(secs => $2::float8 / 1000) where device_id = $1`, [
+    rowId,
+    ms,
+  ]);
 }
 
 const rowOf = async (reader: Browser, device: Browser) => {
@@ -125,8 +128,16 @@ describe.each(DATABASES)('reference server on $name: reason=unrecognized (B14)',
 
   it('ends nothing with the reason either for the current row (409) or an unknown one (404)', async () => {
     const me = await new Browser(server).signedIn(await server.addAccount());
-    await expectError(await me.request('DELETE', `/api/sessions/${await me.currentRowId()}?remove_trusted_device=false&reason=unrecognized`), 409, 'current_session');
-    await expectError(await me.request('DELETE', '/api/sessions/AAAAAAAAAAAAAAAAAAAAAA?remove_trusted_device=false&reason=unrecognized'), 404, 'not_found');
+    await expectError(
+      await me.request('DELETE', `/api/sessions/${await me.currentRowId()}?remove_trusted_device=false&reason=unrecognized`),
+      409,
+      'current_session',
+    );
+    await expectError(
+      await me.request('DELETE', '/api/sessions/AAAAAAAAAAAAAAAAAAAAAA?remove_trusted_device=false&reason=unrecognized'),
+      404,
+      'not_found',
+    );
     expect((await me.list()).status).toBe(200);
   });
 });
@@ -197,7 +208,11 @@ describe.each(DATABASES)('reference server on $name with REAUTH_MAX_AGE_MS (B16)
       await expectError(limited, 429, 'rate_limited');
     }
     // Sign-in from the same address shares the count.
-    await expectError(await new Browser(server, UA.chromeMac, { 'X-Forwarded-For': me.extraHeaders['X-Forwarded-For']! }).signIn(email), 429, 'rate_limited');
+    await expectError(
+      await new Browser(server, UA.chromeMac, { 'X-Forwarded-For': me.extraHeaders['X-Forwarded-For']! }).signIn(email),
+      429,
+      'rate_limited',
+    );
     await expectError(await me.logOutAll(), 403, 'reauthentication_required');
   });
 });
@@ -230,7 +245,9 @@ describe.each(DATABASES)('reference server on $name with SEED_DEMO=1', (database
     const rows = (await new Browser(server).signedIn('ada@example.com').then((ada) => ada.rows())).filter((row) => !row.is_current);
     expect(rows.length).toBeGreaterThanOrEqual(5);
     const hours = (iso: string) => (Date.now() - Date.parse(iso)) / 3_600_000;
-    expect(rows.filter((row) => Date.parse(row.last_active_at!) - Date.parse(row.signed_in_at!) > 60 * 60_000).length).toBeGreaterThanOrEqual(4);
+    expect(
+      rows.filter((row) => Date.parse(row.last_active_at!) - Date.parse(row.signed_in_at!) > 60 * 60_000).length,
+    ).toBeGreaterThanOrEqual(4);
     expect(rows.every((row) => hours(row.last_active_at!) < 7 * 24)).toBe(true);
     expect(rows.filter((row) => hours(row.signed_in_at!) < 24 && hours(row.signed_in_at!) > 0.5)).toHaveLength(1);
     // One seen within minutes ("Active now"), others hours or days ago.

@@ -83,7 +83,12 @@ describe.each(DATABASES)('reference server on $name: sign-in and sign-out', (dat
 
     it('answers 400 for a body that is not a sign-in, and 415 for one that is not JSON', async () => {
       const browser = new Browser(server);
-      for (const json of [{ email: 'bob@example.com' }, { email: 'bob@example.com', password: PASSWORD, app: 'solitaire' }, { email: 'bob@example.com', password: PASSWORD, trust_device: 'yes' }, [1]]) {
+      for (const json of [
+        { email: 'bob@example.com' },
+        { email: 'bob@example.com', password: PASSWORD, app: 'solitaire' },
+        { email: 'bob@example.com', password: PASSWORD, trust_device: 'yes' },
+        [1],
+      ]) {
         await expectError(await browser.request('POST', '/auth/sign-in', { json }), 400, 'invalid_request');
       }
       // A cross-site HTML form can only send form encodings: refused, so no one can sign a browser in to their own account.

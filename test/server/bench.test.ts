@@ -26,6 +26,10 @@ describePostgres('bench:server smoke run, on PostgreSQL only (skipped without DA
     // The outage was seen (503s), and the server came back (logouts accepted after it).
     expect(chaos!.list.statuses[503]).toBeGreaterThan(0);
     expect(report.acceptedLogouts).toBeGreaterThan(steady!.logout.statuses[204]!);
-    expect({ lost: report.lostLogouts, serverErrors: report.serverErrors, noAnswer: report.noAnswer }).toEqual({ lost: 0, serverErrors: 0, noAnswer: 0 });
+    expect({ lost: report.lostLogouts, serverErrors: report.serverErrors, noAnswer: report.noAnswer }).toEqual({
+      lost: 0,
+      serverErrors: 0,
+      noAnswer: 0,
+    });
   }, 120_000);
 });

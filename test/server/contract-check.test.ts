@@ -25,7 +25,8 @@ function headersOf(browser: Browser): Record<string, string> {
 }
 
 // A fifth device, for logout.unrecognized (B14).
-const EDGE_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
+const EDGE_WINDOWS =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
 
 /** Five devices of one fresh account and one of another, each signed in. */
 async function signInSessions(server: TestServer): Promise<ContractSession[]> {

@@ -20,7 +20,8 @@ function newAddress(): string {
   lastAddress += 1;
   return `203.0.${Math.floor(lastAddress / 250)}.${lastAddress % 250}`;
 }
-const from = (server: { url: string }, address: string, userAgent = UA.chromeMac) => new Browser(server, userAgent, { 'X-Forwarded-For': address });
+const from = (server: { url: string }, address: string, userAgent = UA.chromeMac) =>
+  new Browser(server, userAgent, { 'X-Forwarded-For': address });
 
 describe.each(DATABASES)('reference server on $name: sign-in limits behind a trusted proxy (TRUST_PROXY=1)', (database) => {
   let server: TestServer;
@@ -32,7 +33,9 @@ describe.each(DATABASES)('reference server on $name: sign-in limits behind a tru
   it('gives a burst of 40 parallel guesses no more than the limit: five 401s, the rest 429 with Retry-After', async () => {
     const email = await server.addAccount();
     const attacker = newAddress();
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => from(server, attacker).signIn(email, { password: `guess ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => from(server, attacker).signIn(email, { password: `guess ${i}` })),
+    );
     const statuses = answers.map((response) => response.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(35);
@@ -50,7 +53,11 @@ describe.each(DATABASES)('reference server on $name: sign-in limits behind a tru
       const spoofed = new Browser(server, UA.chromeMac, { 'X-Forwarded-For': `10.9.8.${i}, ${attacker}` });
       expect((await spoofed.signIn(email, { password: 'nope' })).status).toBe(401);
     }
-    await expectError(await new Browser(server, UA.chromeMac, { 'X-Forwarded-For': `10.1.1.1, ${attacker}` }).signIn(email), 429, 'rate_limited');
+    await expectError(
+      await new Browser(server, UA.chromeMac, { 'X-Forwarded-For': `10.1.1.1, ${attacker}` }).signIn(email),
+      429,
+      'rate_limited',
+    );
     expect((await from(server, newAddress()).signIn(email)).status).toBe(204);
   });
 
@@ -102,7 +109,12 @@ describe.each(DATABASES)('reference server on $name: cookies', (database) => {
     const other = (await new Browser(server).signedIn(await server.addAccount())).cookies.get('sid')!;
     const list = (cookie: string) => fetch(`${server.url}/api/sessions`, { headers: { Cookie: cookie } });
     expect((await list(`sid=${sid}`)).status).toBe(200);
-    for (const cookie of [`sid=${other}; sid=${sid}`, `sid=${sid}; sid=${other}`, `sid=${sid}; sid=${sid}`, `sid=${sid}; sid=AAAAAAAAAAAAAAAAAAAAAA`]) {
+    for (const cookie of [
+      `sid=${other}; sid=${sid}`,
+      `sid=${sid}; sid=${other}`,
+      `sid=${sid}; sid=${sid}`,
+      `sid=${sid}; sid=AAAAAAAAAAAAAAAAAAAAAA`,
+    ]) {
       await expectError(await list(cookie), 401, 'unauthorized');
     }
   });
@@ -177,7 +189,9 @@ describe.each(DATABASES)('reference server on $name: schema, cleanup and shutdow
   afterAll(() => server?.close());
 
   it('records its migrations in schema_migrations, each once, in order', async () => {
-    const rows = await server.store.query<{ version: number; name: string }>('select version, name from schema_migrations order by applied_at, version');
+    const rows = await server.store.query<{ version: number; name: string }>(
+      'select version, name from schema_migrations order by applied_at, version',
+    );
     expect(rows).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'activity_limits_reauth' },
@@ -268,7 +282,8 @@ describePostgres('reference server on PostgreSQL only: two instances on one data
     try {
       const versions = await a.store.query<{ version: number }>('select version from schema_migrations order by version');
       expect(versions.map((row) => row.version)).toEqual([1, 2]);
-      for (const server of [a, b]) expect((await new Browser(server).signedIn('bob@example.com').then((bob) => bob.list())).status).toBe(200);
+      for (const server of [a, b])
+        expect((await new Browser(server).signedIn('bob@example.com').then((bob) => bob.list())).status).toBe(200);
     } finally {
       await a.close();
       await b.close();

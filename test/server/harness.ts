@@ -17,16 +17,22 @@ export const DATABASES: { name: string; databaseUrl?: string }[] = [
 if (!process.env.DATABASE_URL) {
   // CI never skips the real database: .ci/run installs and starts PostgreSQL and sets DATABASE_URL.
   if (process.env.CI) {
-    throw new Error('CI must run the reference server on PostgreSQL too, but DATABASE_URL is not set (`bash .ci/run` starts one and sets it).');
+    throw new Error(
+      'CI must run the reference server on PostgreSQL too, but DATABASE_URL is not set (`bash .ci/run` starts one and sets it).',
+    );
   }
-  console.info('reference server tests: PostgreSQL SKIPPED, PGlite only — no DATABASE_URL. Set DATABASE_URL=postgres://… (or run `bash .ci/run`) to run them on PostgreSQL too.');
+  console.info(
+    'reference server tests: PostgreSQL SKIPPED, PGlite only — no DATABASE_URL. Set DATABASE_URL=postgres://… (or run `bash .ci/run`) to run them on PostgreSQL too.',
+  );
 }
 
 export const UA = {
   chromeMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
   firefoxLinux: 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
-  safariIphone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
-  safariIpad: 'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  safariIphone:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+  safariIpad:
+    'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
 };
 
 export type TestServer = RunningServer & {
@@ -197,7 +203,17 @@ export function expectContractRows(body: unknown) {
   expect(Array.isArray(sessions)).toBe(true);
   for (const row of sessions as Record<string, unknown>[]) {
     expect(Object.keys(row).sort()).toEqual(
-      ['id', 'is_current', 'is_trusted', 'status', 'apps', 'signed_in_at', 'last_active_at', ...('device' in row ? ['device'] : []), ...('location' in row ? ['location'] : [])].sort(),
+      [
+        'id',
+        'is_current',
+        'is_trusted',
+        'status',
+        'apps',
+        'signed_in_at',
+        'last_active_at',
+        ...('device' in row ? ['device'] : []),
+        ...('location' in row ? ['location'] : []),
+      ].sort(),
     );
     expect(row.id).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
     expect(typeof row.is_current).toBe('boolean');
@@ -209,7 +225,10 @@ export function expectContractRows(body: unknown) {
     expect(row.last_active_at).toMatch(ISO_8601);
     expect(Date.parse(row.last_active_at as string)).toBeGreaterThanOrEqual(Date.parse(row.signed_in_at as string));
     expect(Date.parse(row.last_active_at as string)).toBeLessThanOrEqual(Date.now() + 1000);
-    for (const [key, fields] of [['device', ['browser', 'os', 'type']], ['location', ['city', 'region', 'country']]] as const) {
+    for (const [key, fields] of [
+      ['device', ['browser', 'os', 'type']],
+      ['location', ['city', 'region', 'country']],
+    ] as const) {
       if (!(key in row)) continue;
       const detail = row[key] as Record<string, unknown>;
       expect(Object.keys(detail).length).toBeGreaterThan(0);
@@ -218,7 +237,8 @@ export function expectContractRows(body: unknown) {
         expect(typeof value === 'string' && value.trim() !== '').toBe(true);
       }
     }
-    if (row.device && 'type' in (row.device as object)) expect(['desktop', 'mobile', 'tablet', 'app']).toContain((row.device as { type: string }).type);
+    if (row.device && 'type' in (row.device as object))
+      expect(['desktop', 'mobile', 'tablet', 'app']).toContain((row.device as { type: string }).type);
   }
   expect(new Set(sessions.map((row) => (row as { id: string }).id)).size).toBe(sessions.length);
 }

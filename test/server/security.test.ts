@@ -6,7 +6,8 @@ import { Browser, DATABASES, expectError, PASSWORD, seen, startTestServer, UA, t
 
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/;
 // Eight groups, or a "::" abbreviation (::1, 2001:db8::7, ::ffff:…); times such as 01:43:56 are neither.
-const IPV6 = /(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?)(?![\w:])/i;
+const IPV6 =
+  /(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?)(?![\w:])/i;
 
 describe.each(DATABASES)('reference server on $name: security', (database) => {
   let server: TestServer;
@@ -42,7 +43,9 @@ describe.each(DATABASES)('reference server on $name: security', (database) => {
       expect(dump).toContain(createHash('sha256').update(token).digest('hex'));
     }
     // The limits' keys (account and client address) are kept as hashes too.
-    const limits = (await server.store.query<{ row: string }>(`select t::text as row from sign_in_failures t`)).map((r) => r.row).join('\n');
+    const limits = (await server.store.query<{ row: string }>(`select t::text as row from sign_in_failures t`))
+      .map((r) => r.row)
+      .join('\n');
     expect(limits).not.toBe('');
     expect(limits).not.toContain(email);
     expect(limits).not.toMatch(IPV4);

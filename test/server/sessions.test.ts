@@ -75,7 +75,11 @@ describe.each(DATABASES)('reference server on $name: the sessions API', (databas
     it('answers 404 for ids that are no row: unknown, malformed, dot-segments', async () => {
       const me = await new Browser(server).signedIn(await server.addAccount());
       for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', 'not a row', "x' or '1'='1", '%2E', 'a'.repeat(200)]) {
-        await expectError(await me.request('DELETE', `/api/sessions/${encodeURIComponent(id)}?remove_trusted_device=false`), 404, 'not_found');
+        await expectError(
+          await me.request('DELETE', `/api/sessions/${encodeURIComponent(id)}?remove_trusted_device=false`),
+          404,
+          'not_found',
+        );
       }
     });
 

@@ -34,7 +34,8 @@ export function watchPage(page) {
   const messages = [];
   page.on('pageerror', (error) => messages.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') messages.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      messages.push(`${message.type()}: ${message.text()} (${message.location().url})`);
   });
   // Every script the page fetched, with its text (issue 23: which chunk holds the dialogs, and when).
   const scripts = [];
@@ -51,7 +52,9 @@ export function watchPage(page) {
       return await promise;
     } catch (error) {
       const console = messages.length ? `\n  console:\n    ${messages.join('\n    ')}` : '';
-      throw new StepError(`${what}: ${error.message.split('\n')[0]}${console}\n  API requests from the page: ${apiRequests.join(', ') || 'none'}`);
+      throw new StepError(
+        `${what}: ${error.message.split('\n')[0]}${console}\n  API requests from the page: ${apiRequests.join(', ') || 'none'}`,
+      );
     }
   };
   return { messages, apiRequests, expectStep, scripts };
@@ -68,7 +71,8 @@ export async function expectDialogChunkOnIntent(page, expectStep, scripts) {
   const button = page.getByRole('button', { name: 'Log out Edge on Windows', exact: true });
   await expectStep('waiting for the list', button.waitFor({ timeout: 10_000 }));
   await page.waitForLoadState('networkidle');
-  const holdsDialog = async (list) => (await Promise.all(list.map(async (s) => ((await s.text).includes(DIALOG_MARKER) ? s.url : null)))).filter(Boolean);
+  const holdsDialog = async (list) =>
+    (await Promise.all(list.map(async (s) => ((await s.text).includes(DIALOG_MARKER) ? s.url : null)))).filter(Boolean);
   const before = await holdsDialog(scripts);
   if (before.length) throw new StepError(`the dialog's code was fetched before any intent, in ${before.join(', ')}`);
   const loaded = scripts.length;
@@ -78,7 +82,9 @@ export async function expectDialogChunkOnIntent(page, expectStep, scripts) {
   while (Date.now() < deadline && !(after = await holdsDialog(scripts.slice(loaded))).length) await new Promise((r) => setTimeout(r, 50));
   if (!after.length) {
     const fetched = await Promise.all(scripts.slice(loaded).map(async (s) => `${s.url} (${(await s.text).length} chars)`));
-    throw new StepError(`hovering "Log out" fetched no chunk holding the dialog (scripts after the hover: ${fetched.join(', ') || 'none'})`);
+    throw new StepError(
+      `hovering "Log out" fetched no chunk holding the dialog (scripts after the hover: ${fetched.join(', ') || 'none'})`,
+    );
   }
   if (loaded < 1 || scripts.length < 2) throw new StepError(`expected the app in more than one chunk, saw ${scripts.length} scripts`);
   return { before: loaded, dialogChunk: after[0] };
@@ -101,16 +107,23 @@ export function checkServerHtml(html, where) {
 export async function readerTimeAfterHydration(page, timeZone, expectStep) {
   await expectStep(
     "waiting for the times to switch to the reader's zone after hydration",
-    page.waitForFunction(() => {
-      const times = [...document.querySelectorAll('[data-slot="session-row"] time')];
-      return times.length > 0 && times.every((time) => !time.textContent.includes('UTC'));
-    }, undefined, { timeout: 15_000 }),
+    page.waitForFunction(
+      () => {
+        const times = [...document.querySelectorAll('[data-slot="session-row"] time')];
+        return times.length > 0 && times.every((time) => !time.textContent.includes('UTC'));
+      },
+      undefined,
+      { timeout: 15_000 },
+    ),
   );
   await page.waitForLoadState('networkidle');
   const first = page.locator('[data-slot="session-row"] time[datetime]').nth(0);
   const shown = (await first.textContent()).trim();
   const expected = await first.evaluate(
-    (time, zone) => new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(time.dateTime)),
+    (time, zone) =>
+      new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(
+        new Date(time.dateTime),
+      ),
     timeZone,
   );
   return { shown, expected };
@@ -120,7 +133,10 @@ export async function readerTimeAfterHydration(page, timeZone, expectStep) {
 export async function logOutEdge(page, expectStep) {
   const rows = page.locator('[data-slot="session-row"]');
   const rowCount = await rows.count();
-  await expectStep('clicking "Log out Edge on Windows"', page.getByRole('button', { name: 'Log out Edge on Windows', exact: true }).click());
+  await expectStep(
+    'clicking "Log out Edge on Windows"',
+    page.getByRole('button', { name: 'Log out Edge on Windows', exact: true }).click(),
+  );
   const dialog = page.getByRole('dialog');
   await expectStep('waiting for the confirmation modal', dialog.waitFor({ timeout: 5_000 }));
   await expectStep('confirming with the modal\'s "Log out"', dialog.getByRole('button', { name: 'Log out', exact: true }).click());

@@ -45,7 +45,12 @@ export const section = createElement(ActiveSessionsSection, {
 });
 export const provider = createElement(ActiveSessionsProvider, { client, links: { support: url }, locale }, null);
 export const row = createElement(SessionRow, { session, now, error: undefined, onLogOut: undefined, state: undefined });
-export const card = createElement(LogoutAllCard, { onConfirm: () => {}, completesBy: undefined, error: undefined, sessionCount: undefined });
+export const card = createElement(LogoutAllCard, {
+  onConfirm: () => {},
+  completesBy: undefined,
+  error: undefined,
+  sessionCount: undefined,
+});
 
 // A custom client may hand back details that are missing.
 export const partial: Session = { ...session, device: { browser: url, os: undefined }, signedInAt: url, location: undefined };

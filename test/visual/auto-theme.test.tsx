@@ -13,7 +13,9 @@ afterEach(restoreClock);
 /** Every colour token and the color-scheme the element resolves, e.g. { '--fpas-color-bg': '#1b1b1d', … }. */
 function palette(element: Element): Record<string, string> {
   const style = getComputedStyle(element);
-  const tokens = Object.fromEntries([...style].filter((name) => name.startsWith('--fpas-color-')).map((name) => [name, style.getPropertyValue(name).trim()]));
+  const tokens = Object.fromEntries(
+    [...style].filter((name) => name.startsWith('--fpas-color-')).map((name) => [name, style.getPropertyValue(name).trim()]),
+  );
   return { ...tokens, 'color-scheme': style.colorScheme };
 }
 

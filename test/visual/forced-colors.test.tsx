@@ -63,7 +63,9 @@ for (const palette of ['light', 'dark'] as const) {
       const shapes = new Map<string, string>();
       for (const row of storyRoot().querySelectorAll<HTMLElement>('[data-slot="session-row"]')) {
         const { shown, hidden } = await paintedBy(row, '.fpas-row::before { visibility: hidden !important; }');
-        const painted = inkPixels(shown, canvas, { x: 0, y: 0, width: shown.width, height: shown.height }, NON_TEXT) - inkPixels(hidden, canvas, { x: 0, y: 0, width: hidden.width, height: hidden.height }, NON_TEXT);
+        const painted =
+          inkPixels(shown, canvas, { x: 0, y: 0, width: shown.width, height: shown.height }, NON_TEXT) -
+          inkPixels(hidden, canvas, { x: 0, y: 0, width: hidden.width, height: hidden.height }, NON_TEXT);
         expect(painted, `pixels painted by the ${row.dataset.device} icon`).toBeGreaterThanOrEqual(40);
         const bitmap: number[] = [];
         for (let y = 0; y < 48; y++) for (let x = 0; x < 48; x++) bitmap.push(changedPixels(shown, hidden, { x, y, width: 1, height: 1 }));
@@ -88,13 +90,17 @@ for (const palette of ['light', 'dark'] as const) {
       await renderStory(rows, 'EveryRowState', look);
       const canvas = systemColor('Canvas');
       const badges = [...storyRoot().querySelectorAll<HTMLElement>('.fpas-badge')];
-      expect(badges.map((badge) => badge.textContent)).toEqual(expect.arrayContaining(['CURRENT SESSION', 'Trusted device', 'ChatGPT', 'Other app']));
+      expect(badges.map((badge) => badge.textContent)).toEqual(
+        expect.arrayContaining(['CURRENT SESSION', 'Trusted device', 'ChatGPT', 'Other app']),
+      );
       for (const badge of badges) {
         const shot = await picture(badge.closest('li')!);
         const area = areaOf(badge, shot);
         const fill = fillOf(shot, badge);
         const text = inkPixels(shot, fill, { x: area.x + 3, y: area.y + 3, width: area.width - 6, height: area.height - 6 }, 3);
-        expect(edgeInk(shot, badge, canvas), `share of the "${badge.textContent}" badge's top edge that is painted`).toBeGreaterThanOrEqual(0.9);
+        expect(edgeInk(shot, badge, canvas), `share of the "${badge.textContent}" badge's top edge that is painted`).toBeGreaterThanOrEqual(
+          0.9,
+        );
         expect(text, `text pixels of the "${badge.textContent}" badge`).toBeGreaterThanOrEqual(20);
         // CURRENT SESSION stands apart from the other badges: filled with the text colour, not outlined.
         expect(contrast(fill, canvas) >= NON_TEXT, `"${badge.textContent}" badge is filled`).toBe(badge.textContent === 'CURRENT SESSION');
@@ -113,11 +119,14 @@ for (const palette of ['light', 'dark'] as const) {
       const area = areaOf(badge, shot);
       const fill = fillOf(shot, badge);
       expect(edgeInk(shot, badge, canvas), "share of the New sign-in badge's top edge that is painted").toBeGreaterThanOrEqual(0.9);
-      expect(inkPixels(shot, fill, { x: area.x + 3, y: area.y + 3, width: area.width - 6, height: area.height - 6 }, 3), 'text pixels of the New sign-in badge').toBeGreaterThanOrEqual(20);
+      expect(
+        inkPixels(shot, fill, { x: area.x + 3, y: area.y + 3, width: area.width - 6, height: area.height - 6 }, 3),
+        'text pixels of the New sign-in badge',
+      ).toBeGreaterThanOrEqual(20);
       expect(contrast(fill, canvas) >= NON_TEXT, 'New sign-in badge is filled').toBe(false);
     });
 
-    test("given the next steps (B14), the callout keeps its edge and its Log out of all sessions stands apart from Done", async () => {
+    test('given the next steps (B14), the callout keeps its edge and its Log out of all sessions stands apart from Done', async () => {
       await renderStory(unrecognized, 'NextSteps', look, { play: false });
       await secureAccount();
       await nextFrame();
@@ -126,10 +135,16 @@ for (const palette of ['light', 'dark'] as const) {
       expect(edgeInk(shot, callout, systemColor('Canvas')), "share of the callout's top edge that is painted").toBeGreaterThanOrEqual(0.9);
       const danger = callout.querySelector<HTMLElement>('.fpas-button--danger')!;
       const done = [...callout.querySelectorAll<HTMLElement>('.fpas-button')].find((button) => button !== danger)!;
-      expect(contrast(fillOf(shot, danger), fillOf(shot, done)), 'contrast between the fills of Log out of all sessions and Done').toBeGreaterThanOrEqual(NON_TEXT);
+      expect(
+        contrast(fillOf(shot, danger), fillOf(shot, done)),
+        'contrast between the fills of Log out of all sessions and Done',
+      ).toBeGreaterThanOrEqual(NON_TEXT);
       for (const link of callout.querySelectorAll<HTMLElement>('a')) {
         const linkShot = await picture(link);
-        expect(inkPixels(linkShot, systemColor('Canvas'), { x: 0, y: 0, width: linkShot.width, height: linkShot.height }, 4.5), `text pixels of ${link.textContent}`).toBeGreaterThanOrEqual(40);
+        expect(
+          inkPixels(linkShot, systemColor('Canvas'), { x: 0, y: 0, width: linkShot.width, height: linkShot.height }, 4.5),
+          `text pixels of ${link.textContent}`,
+        ).toBeGreaterThanOrEqual(40);
       }
       // The pointer rests where the dialog's confirm button was; moved off, so the next modal is not pictured hovered.
       await userEvent.hover(callout.querySelector('h3')!);
@@ -154,7 +169,10 @@ for (const palette of ['light', 'dark'] as const) {
       const cancel = [...dialog.querySelectorAll<HTMLElement>('.fpas-button')].find((button) => button.textContent === 'Cancel')!;
       const shot = await picture(dialog);
       const dangerFill = fillOf(shot, danger);
-      expect(contrast(dangerFill, fillOf(shot, cancel)), 'contrast between the fills of Log out and remove and Cancel').toBeGreaterThanOrEqual(NON_TEXT);
+      expect(
+        contrast(dangerFill, fillOf(shot, cancel)),
+        'contrast between the fills of Log out and remove and Cancel',
+      ).toBeGreaterThanOrEqual(NON_TEXT);
       const dangerArea = areaOf(danger, shot);
       const label = { x: dangerArea.x + 4, width: dangerArea.width - 8, y: dangerArea.y + 4, height: dangerArea.height - 8 };
       expect(inkPixels(shot, dangerFill, label, 4.5), 'text pixels of Log out and remove at 4.5:1').toBeGreaterThanOrEqual(40);
@@ -168,7 +186,10 @@ for (const palette of ['light', 'dark'] as const) {
       expect(confirm.getAttribute('aria-disabled')).toBe('true');
       expect(parseColor(getComputedStyle(confirm).color), 'text colour of the pending danger action').toEqual(systemColor('GrayText'));
       const shot = await picture(confirm);
-      expect(inkPixels(shot, fillOf(shot, confirm), { x: 0, y: 0, width: shot.width, height: shot.height }, NON_TEXT), 'text pixels of the pending danger action').toBeGreaterThanOrEqual(40);
+      expect(
+        inkPixels(shot, fillOf(shot, confirm), { x: 0, y: 0, width: shot.width, height: shot.height }, NON_TEXT),
+        'text pixels of the pending danger action',
+      ).toBeGreaterThanOrEqual(40);
     });
 
     test('given the section, the keyboard focus ring is painted around the focused button', async () => {

@@ -12,7 +12,10 @@ const SLACK = 1;
 
 /** "button.fpas-button "Log out Edge on…"": an element as a failure message names it. */
 export function describe(element: Element): string {
-  const classes = [...element.classList].slice(0, 2).map((name) => `.${name}`).join('');
+  const classes = [...element.classList]
+    .slice(0, 2)
+    .map((name) => `.${name}`)
+    .join('');
   const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
   return `${element.tagName.toLowerCase()}${classes}${text ? ` "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"` : ''}`;
 }
@@ -65,7 +68,8 @@ function overlap(a: DOMRect, b: DOMRect): boolean {
 export function layoutProblems(root: Element): string[] {
   const problems: string[] = [];
   const page = document.documentElement;
-  if (page.scrollWidth > page.clientWidth + SLACK) problems.push(`the page scrolls sideways: ${page.scrollWidth} px of content in ${page.clientWidth} px`);
+  if (page.scrollWidth > page.clientWidth + SLACK)
+    problems.push(`the page scrolls sideways: ${page.scrollWidth} px of content in ${page.clientWidth} px`);
 
   const sticking: Element[] = [];
   for (const element of [root, ...root.querySelectorAll('*')]) {
@@ -76,14 +80,18 @@ export function layoutProblems(root: Element): string[] {
     const hidesX = style.overflowX === 'hidden' || style.overflowX === 'clip';
     const hidesY = style.overflowY === 'hidden' || style.overflowY === 'clip';
     const scrollsX = style.overflowX === 'auto' || style.overflowX === 'scroll';
-    if (wide && hidesX) problems.push(`${describe(element)} cuts off its content sideways (${element.scrollWidth} px in ${element.clientWidth} px)`);
-    if (tall && hidesY) problems.push(`${describe(element)} cuts off its content at the bottom (${element.scrollHeight} px in ${element.clientHeight} px)`);
+    if (wide && hidesX)
+      problems.push(`${describe(element)} cuts off its content sideways (${element.scrollWidth} px in ${element.clientWidth} px)`);
+    if (tall && hidesY)
+      problems.push(`${describe(element)} cuts off its content at the bottom (${element.scrollHeight} px in ${element.clientHeight} px)`);
     if (wide && scrollsX) problems.push(`${describe(element)} scrolls sideways (${element.scrollWidth} px in ${element.clientWidth} px)`);
     const box = element.getBoundingClientRect();
     // Named once, at the outermost element that sticks out, not again for everything inside it.
     if ((box.left < -SLACK || box.right > innerWidth + SLACK) && !sticking.some((outer) => outer.contains(element))) {
       sticking.push(element);
-      problems.push(`${describe(element)} sticks out of the ${innerWidth} px viewport (${Math.round(box.left)} to ${Math.round(box.right)} px)`);
+      problems.push(
+        `${describe(element)} sticks out of the ${innerWidth} px viewport (${Math.round(box.left)} to ${Math.round(box.right)} px)`,
+      );
     }
   }
 

@@ -72,7 +72,12 @@ export function changedPixels(before: Picture, after: Picture, area?: { x: numbe
 }
 
 /** The pixels of `area` (relative to the picture) whose contrast with `background` is at least `ratio`. */
-export function inkPixels(picture: Picture, background: Rgb, area: { x: number; y: number; width: number; height: number }, ratio = 2): number {
+export function inkPixels(
+  picture: Picture,
+  background: Rgb,
+  area: { x: number; y: number; width: number; height: number },
+  ratio = 2,
+): number {
   let ink = 0;
   for (let row = Math.max(0, Math.floor(area.y)); row < Math.min(picture.height, area.y + area.height); row++) {
     for (let column = Math.max(0, Math.floor(area.x)); column < Math.min(picture.width, area.x + area.width); column++) {

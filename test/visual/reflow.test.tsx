@@ -6,7 +6,17 @@ import * as rows from '../../stories/SessionRow.stories';
 import * as activity from '../../stories/SessionActivity.stories';
 import * as unrecognized from '../../stories/SectionUnrecognized.stories';
 import { layoutProblems, TEXT_SPACING_CSS } from './layout';
-import { addStyle, nextFrame, openLogOutAll, openUnrecognized, renderStory, restoreClock, secureAccount, storyRoot, type StoryCase } from './render';
+import {
+  addStyle,
+  nextFrame,
+  openLogOutAll,
+  openUnrecognized,
+  renderStory,
+  restoreClock,
+  secureAccount,
+  storyRoot,
+  type StoryCase,
+} from './render';
 
 // WCAG 1.4.10: at 320 CSS px (1280 px at 400% zoom) nothing scrolls sideways and nothing is cut off.
 // WCAG 1.4.12: with line height 1.5, paragraph spacing 2em, letter spacing 0.12em and word spacing
@@ -31,7 +41,7 @@ const cases: Case[] = [
   { name: 'modal, logout failed', stories: modals, story: 'LogoutFailed' },
   { name: 'card, log out all done', stories: card, story: 'Done' },
   { name: 'section, last active and a new sign-in (B12, B13)', stories: unrecognized, story: 'LastActiveAndNewSignIn' },
-  { name: "section, Secure your account dialog (B14)", stories: unrecognized, story: 'Dialog', drive: openUnrecognized },
+  { name: 'section, Secure your account dialog (B14)', stories: unrecognized, story: 'Dialog', drive: openUnrecognized },
   { name: 'section, next steps (B14)', stories: unrecognized, story: 'NextSteps', drive: secureAccount },
   { name: "row, new sign-in with Don't recognize it? (B13, B14)", stories: activity, story: 'NewSignIn' },
 ];

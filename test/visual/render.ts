@@ -65,7 +65,8 @@ export async function renderStory(stories: StoriesModule, exportName: string, lo
   );
   await story.run();
   await waitFor(() => {
-    if (document.querySelector('[data-slot="active-sessions"][data-state="loading"]')) throw new Error('renderStory: the section is still loading.');
+    if (document.querySelector('[data-slot="active-sessions"][data-state="loading"]'))
+      throw new Error('renderStory: the section is still loading.');
   });
   await document.fonts.ready;
   await nextFrame();
@@ -112,7 +113,9 @@ export async function openUnrecognized() {
   const button = document.querySelector<HTMLElement>('[data-slot="row-unrecognized"]');
   if (button) await userEvent.click(button);
   else {
-    const row = [...document.querySelectorAll<HTMLElement>('[data-slot="session-row"]')].find((li) => li.querySelector('[data-slot="row-actions"]'))!;
+    const row = [...document.querySelectorAll<HTMLElement>('[data-slot="session-row"]')].find((li) =>
+      li.querySelector('[data-slot="row-actions"]'),
+    )!;
     await userEvent.click(row.querySelector<HTMLElement>('[data-slot="row-actions"]')!);
     await waitFor(() => {
       if (document.querySelectorAll('[role="menuitem"]').length < 2) throw new Error('the row menu did not open');
@@ -129,6 +132,7 @@ export async function secureAccount() {
   await openUnrecognized();
   await userEvent.click(document.querySelector<HTMLElement>('[data-slot="unrecognized-dialog"] .fpas-button--danger')!);
   await waitFor(() => {
-    if (document.querySelector('[role="dialog"]') || !document.querySelector('[data-slot="secure-account"]')) throw new Error('the next steps did not appear');
+    if (document.querySelector('[role="dialog"]') || !document.querySelector('[data-slot="secure-account"]'))
+      throw new Error('the next steps did not appear');
   });
 }

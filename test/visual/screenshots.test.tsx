@@ -6,7 +6,18 @@ import * as rows from '../../stories/SessionRow.stories';
 import * as branded from '../../stories/SectionBranded.stories';
 import * as activity from '../../stories/SessionActivity.stories';
 import * as unrecognized from '../../stories/SectionUnrecognized.stories';
-import { HEIGHT, nextFrame, openLogOutAll, openUnrecognized, renderStory, restoreClock, secureAccount, storyRoot, type Look, type StoryCase } from './render';
+import {
+  HEIGHT,
+  nextFrame,
+  openLogOutAll,
+  openUnrecognized,
+  renderStory,
+  restoreClock,
+  secureAccount,
+  storyRoot,
+  type Look,
+  type StoryCase,
+} from './render';
 
 // Reference screenshots of the states a designer signs off, compared in Chromium with a tolerance.
 // `npm run test:visual` compares them and writes the contact sheet (test/visual/report/index.html);
@@ -44,11 +55,28 @@ const subjects = {
   'section-signing-out': { title: 'Section / Signing out', stories: section, story: 'SigningOut', play: true },
   // The README's brand example: one radius and one accent on buttons, badges, links and the focus ring (its play focuses Log out).
   'section-branded': { title: 'Section / Branded', stories: branded, story: 'Branded', play: true },
-  'modal-log-out-and-remove': { title: 'Modal / Log out and remove (trusted device)', stories: modals, story: 'LogOutAndRemove', frame: 'page' },
-  'modal-log-out-all': { title: 'Modal / Log out of all devices', stories: section, story: 'LogOutAllConfirming', drive: openLogOutAll, frame: 'page' },
+  'modal-log-out-and-remove': {
+    title: 'Modal / Log out and remove (trusted device)',
+    stories: modals,
+    story: 'LogOutAndRemove',
+    frame: 'page',
+  },
+  'modal-log-out-all': {
+    title: 'Modal / Log out of all devices',
+    stories: section,
+    story: 'LogOutAllConfirming',
+    drive: openLogOutAll,
+    frame: 'page',
+  },
   'row-new-sign-in': { title: 'Rows / New sign-in, last active', stories: activity, story: 'NewSignIn' },
   'section-new-sign-in': { title: 'Section / Last active and a new sign-in', stories: unrecognized, story: 'LastActiveAndNewSignIn' },
-  'modal-secure-account': { title: 'Modal / Secure your account', stories: unrecognized, story: 'Dialog', drive: openUnrecognized, frame: 'page' },
+  'modal-secure-account': {
+    title: 'Modal / Secure your account',
+    stories: unrecognized,
+    story: 'Dialog',
+    drive: openUnrecognized,
+    frame: 'page',
+  },
   'section-next-steps': { title: 'Section / Next steps', stories: unrecognized, story: 'NextSteps', drive: secureAccount },
 } satisfies Record<string, Subject>;
 
@@ -56,8 +84,21 @@ const subjects = {
 const shots: (readonly [keyof typeof subjects, 320 | 1280, Variant])[] = [
   ['rows-every-state', 1280, 'light'],
   ['rows-every-state-menu', 320, 'light'],
-  ...(['section-typical', 'section-cannot-load', 'section-sso', 'section-signing-out', 'modal-log-out-and-remove', 'modal-log-out-all'] as const).flatMap(
-    (subject) => [[subject, 320, 'light'], [subject, 1280, 'light']] as const,
+  ...(
+    [
+      'section-typical',
+      'section-cannot-load',
+      'section-sso',
+      'section-signing-out',
+      'modal-log-out-and-remove',
+      'modal-log-out-all',
+    ] as const
+  ).flatMap(
+    (subject) =>
+      [
+        [subject, 320, 'light'],
+        [subject, 1280, 'light'],
+      ] as const,
   ),
   ['section-typical', 1280, 'dark'],
   ['section-every-row-state', 320, 'dark'],
@@ -75,7 +116,11 @@ const shots: (readonly [keyof typeof subjects, 320 | 1280, Variant])[] = [
   // B12–B14.
   ['row-new-sign-in', 1280, 'light'],
   ...(['section-new-sign-in', 'modal-secure-account', 'section-next-steps'] as const).flatMap(
-    (subject) => [[subject, 320, 'light'], [subject, 1280, 'light']] as const,
+    (subject) =>
+      [
+        [subject, 320, 'light'],
+        [subject, 1280, 'light'],
+      ] as const,
   ),
   ['section-next-steps', 320, 'ar'],
   ['section-next-steps', 320, 'pseudo'],
@@ -121,7 +166,13 @@ async function frameOf(subject: Subject, width: 320 | 1280): Promise<HTMLElement
   if (bottom > 3900) throw new Error(`${subject.title} is ${bottom} px tall: too tall to picture whole.`);
   await page.viewport(width, Math.max(innerHeight, bottom));
   const box = storyRoot().firstElementChild!.getBoundingClientRect();
-  return frame(Math.floor(box.left + scrollX - margin), Math.floor(box.top + scrollY - margin), Math.ceil(box.width + 2 * margin), Math.ceil(box.height + 2 * margin), 'absolute');
+  return frame(
+    Math.floor(box.left + scrollX - margin),
+    Math.floor(box.top + scrollY - margin),
+    Math.ceil(box.width + 2 * margin),
+    Math.ceil(box.height + 2 * margin),
+    'absolute',
+  );
 }
 
 type ReferenceRecord = { chromium: string };
@@ -140,7 +191,10 @@ function versionMessage(file: string): string {
 
 beforeAll(async () => {
   running = await commands.chromiumVersion();
-  recorded = await commands.readFile(RECORD).then((text) => JSON.parse(text) as ReferenceRecord, () => null);
+  recorded = await commands.readFile(RECORD).then(
+    (text) => JSON.parse(text) as ReferenceRecord,
+    () => null,
+  );
   // A first run (no record yet) or an update records the Chromium that made the references.
   if (updating || (!recorded && server.config.snapshotOptions.updateSnapshot === 'new')) {
     recorded = { chromium: running };
@@ -151,7 +205,25 @@ beforeAll(async () => {
 afterEach(restoreClock);
 
 afterAll(async () => {
-  await commands.writeFile(RUN, JSON.stringify({ running, recorded: recorded?.chromium ?? null, updating, differed, shots: shots.map(([name, width, variant]) => ({ file: `${name}_${width}_${variant}`, title: subjects[name].title, width, variant })) }, null, 2));
+  await commands.writeFile(
+    RUN,
+    JSON.stringify(
+      {
+        running,
+        recorded: recorded?.chromium ?? null,
+        updating,
+        differed,
+        shots: shots.map(([name, width, variant]) => ({
+          file: `${name}_${width}_${variant}`,
+          title: subjects[name].title,
+          width,
+          variant,
+        })),
+      },
+      null,
+      2,
+    ),
+  );
 });
 
 describe('reference screenshots', () => {
@@ -166,7 +238,10 @@ describe('reference screenshots', () => {
       const compare = () => expect.element(page.elementLocator(area)).toMatchScreenshot(file);
       if (!recorded || recorded.chromium === running || updating) return compare();
       // Another Chromium: compare anyway, so the contact sheet shows what it changed, but say why it fails.
-      const matched = await compare().then(() => true, () => false);
+      const matched = await compare().then(
+        () => true,
+        () => false,
+      );
       if (matched) return;
       differed.push(file);
       throw new Error(versionMessage(file));
