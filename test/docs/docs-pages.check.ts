@@ -123,14 +123,12 @@ describe('Storybook docs pages', () => {
         }
         if (entry.importPath.endsWith('.stories.tsx')) {
           // A component's page: its props table, read from the TypeScript types, one description per prop.
-          const props = await page
-            .locator('.docblock-argstable tbody tr')
-            .evaluateAll((rows) =>
-              rows.map((row) => ({
-                name: row.children[0]?.textContent ?? '',
-                description: row.children[1]?.querySelector('div > span')?.textContent?.trim() ?? '',
-              })),
-            );
+          const props = await page.locator('.docblock-argstable tbody tr').evaluateAll((rows) =>
+            rows.map((row) => ({
+              name: row.children[0]?.textContent ?? '',
+              description: row.children[1]?.querySelector('div > span')?.textContent?.trim() ?? '',
+            })),
+          );
           expect(props.length, 'rows in the props table').toBeGreaterThan(0);
           expect(
             props.filter((prop) => !prop.description).map((prop) => prop.name),
