@@ -12,7 +12,7 @@ export type LogoutAllDialogProps = {
   /** Where Log out of all sessions is. */
   state: LogOutAllState;
   /** Why it failed, shown inside the dialog. */
-  error?: SessionsClientError | null;
+  error?: SessionsClientError | null | undefined;
   /** How many sessions will end, for the dialog's text. */
   sessionCount: number;
   onConfirm: () => void;

@@ -10,12 +10,12 @@ export type SecureAccountCalloutProps = {
   /** The device line of the session that was logged out, e.g. "Edge on Windows". */
   device: string;
   /** Opens Log out of all sessions' confirmation (B6); the step is left out without it. */
-  onLogOutAll?: () => void;
+  onLogOutAll?: (() => void) | undefined;
   /** Called by "Done": the callout goes. */
   onDone: () => void;
   /** The heading, which takes focus when the callout appears; the list focuses it again after its dialog closes. */
-  headingRef?: Ref<HTMLHeadingElement>;
-  className?: string;
+  headingRef?: Ref<HTMLHeadingElement> | undefined;
+  className?: string | undefined;
 };
 
 /**

@@ -17,12 +17,12 @@ export type UnrecognizedSessionDialogProps = {
   /** Called when the reader confirms "Log out and secure account". */
   onConfirm: () => void;
   /** Whether the logout is under way. @default false */
-  pending?: boolean;
+  pending?: boolean | undefined;
   /** Why the logout failed, shown inside the dialog, which stays usable (as in B4). */
-  error?: SessionsClientError | null;
+  error?: SessionsClientError | null | undefined;
   /** Where focus goes once it closes. @default back to what opened it */
-  onCloseAutoFocus?: (event: Event) => void;
-  className?: string;
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
+  className?: string | undefined;
 };
 
 /** B14: "Secure your account" — logs out a session the reader does not recognize and removes it from trusted devices. */

@@ -51,7 +51,7 @@ export type ActiveSessionsProviderProps = {
 /** What the provider shares with the hooks below it. */
 export type ActiveSessionsContextValue = Pick<ActiveSessionsProviderProps, 'locale' | 'strings' | 'links'> & {
   /** `newSince` as a primitive (a Date as its time in ms), so a new Date object of the same instant re-renders nothing. */
-  newSince?: number | string | null;
+  newSince?: number | string | null | undefined;
   queryClient: QueryClient;
   /** Where the queries get the latest client. */
   scope: SessionsScope;
