@@ -1,4 +1,4 @@
-import { useContext, useEffect, useId, useRef, type Ref } from 'react';
+import { useContext, useEffect, useId, useRef } from 'react';
 import { ActiveSessionsContext } from '../hooks/ActiveSessionsProvider';
 import { useTranslator } from '../hooks/useTranslator';
 import enActions from '../i18n/messages/en.actions.json';
@@ -14,7 +14,7 @@ export type SecureAccountCalloutProps = {
   /** Called by "Done": the callout goes. */
   onDone: () => void;
   /** The heading, which takes focus when the callout appears; the list focuses it again after its dialog closes. */
-  headingRef?: Ref<HTMLHeadingElement> | undefined;
+  headingRef?: { current: HTMLHeadingElement | null } | ((element: HTMLHeadingElement | null) => void) | undefined;
   className?: string | undefined;
 };
 
