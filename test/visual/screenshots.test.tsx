@@ -25,8 +25,9 @@ import {
 // to the same one: references/chromium.json records which made them, and a run on another build that
 // finds differences says so, instead of failing with a pixel count.
 
-const RECORD = 'test/visual/references/chromium.json';
-const RUN = 'test/visual/report/run.json';
+// Vitest's file commands resolve from this suite's folder (its config's root), not the repository's.
+const RECORD = 'references/chromium.json';
+const RUN = 'report/run.json';
 
 type Variant = 'light' | 'dark' | 'ar' | 'pseudo' | 'forced' | 'forced-dark';
 
