@@ -50,6 +50,9 @@ export const Branded: Story = {
     await expect(getComputedStyle(current).backgroundColor).toBe(PURPLE);
     await expect(getComputedStyle(link).color).toBe(PURPLE);
     logOut.focus();
-    await waitFor(() => expect(getComputedStyle(logOut).outlineColor).toBe(PURPLE));
+    // The ring is drawn (its colour alone would also be the button's text colour, ring or not).
+    await waitFor(() => expect(logOut).toHaveFocus());
+    await waitFor(() => expect(getComputedStyle(logOut).outlineStyle).toBe('solid'));
+    await expect(getComputedStyle(logOut).outlineColor).toBe(PURPLE);
   },
 };

@@ -121,6 +121,23 @@ describe('keyboard only', () => {
     });
   });
 
+  describe("given Don't recognize it? (B14)", () => {
+    it("should secure the account with Tab and Enter, then focus the next steps' heading with a visible ring, then Tab to its first step", async () => {
+      const { store } = renderSection({ links: { changePassword: '/password', support: 'https://help.example/contact' } });
+      await findList();
+      await tabTo("Don't recognize it? Edge on Windows");
+      await press('{Enter}');
+      await openDialog('Secure your account');
+      await press('{Tab}');
+      expect(focused()).toHaveAccessibleName('Log out and secure account');
+      await press('{Enter}');
+      await focusLandsOn('Edge on Windows was logged out');
+      expect(store.requests).toContain('DELETE /sessions/sess_windows?remove_trusted_device=true&reason=unrecognized');
+      await press('{Tab}');
+      expect(focused()).toHaveAccessibleName('Change your password');
+    });
+  });
+
   describe('given more sessions than a page', () => {
     it('should show more with Enter and focus the first row it revealed, then its Log out', async () => {
       renderSection({ scenario: 'many' });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { commands, page, server } from 'vitest/browser';
+import { commands, page, server, userEvent } from 'vitest/browser';
 import * as modals from '../../stories/LogoutConfirmModal.stories';
 import * as section from '../../stories/ActiveSessionsSection.stories';
 import * as rows from '../../stories/SessionRow.stories';
@@ -25,8 +25,9 @@ import {
 // to the same one: references/chromium.json records which made them, and a run on another build that
 // finds differences says so, instead of failing with a pixel count.
 
-const RECORD = 'test/visual/references/chromium.json';
-const RUN = 'test/visual/report/run.json';
+// Vitest's file commands resolve from this suite's folder (its config's root), not the repository's.
+const RECORD = 'references/chromium.json';
+const RUN = 'report/run.json';
 
 type Variant = 'light' | 'dark' | 'ar' | 'pseudo' | 'forced' | 'forced-dark';
 
@@ -43,6 +44,11 @@ type Subject = StoryCase & {
   title: string;
   /** 'page': the viewport, for a modal over the page; else the whole story, however tall. */
   frame?: 'page';
+  /**
+   * Press a key for real before the story: Chromium draws :focus-visible on an element focused by script
+   * only after keyboard use, and an earlier test's click would otherwise leave the play's focus ringless.
+   */
+  keyboard?: true;
 };
 
 const subjects = {
@@ -54,7 +60,7 @@ const subjects = {
   'section-sso': { title: 'Section / SSO unavailable', stories: section, story: 'SsoUnavailable' },
   'section-signing-out': { title: 'Section / Signing out', stories: section, story: 'SigningOut', play: true },
   // The README's brand example: one radius and one accent on buttons, badges, links and the focus ring (its play focuses Log out).
-  'section-branded': { title: 'Section / Branded', stories: branded, story: 'Branded', play: true },
+  'section-branded': { title: 'Section / Branded', stories: branded, story: 'Branded', play: true, keyboard: true },
   'modal-log-out-and-remove': {
     title: 'Modal / Log out and remove (trusted device)',
     stories: modals,
@@ -232,6 +238,7 @@ describe('reference screenshots', () => {
     const file = `${name}_${width}_${variant}`;
     test(`${subject.title}, ${width} px, ${variant}`, async () => {
       const look = { ...looks[variant], width };
+      if (subject.keyboard) await userEvent.keyboard('{Shift}');
       await renderStory(subject.stories, subject.story, look, { play: (subject.play ?? false) && !look.locale });
       await subject.drive?.();
       const area = await frameOf(subject, width);
