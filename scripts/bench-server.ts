@@ -147,7 +147,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       }
     }
 
-    async function pass(name: string, during?: (elapsedMs: () => number) => Promise<void>): Promise<PassReport> {
+    // Each pass works on its own half of the accounts, so a fast steady pass cannot leave the chaos pass
+    // with no sessions to log out.
+    const half = Math.ceil(accounts.length / 2);
+    async function pass(name: string, pool: Session[][], during?: (elapsedMs: () => number) => Promise<void>): Promise<PassReport> {
       const latencies: Record<Call, number[]> = { list: [], logout: [] };
       const statuses: Record<Call, Record<number, number>> = { list: {}, logout: {} };
       const record = (kind: Call, answer: { status: number; ms: number }) => {
@@ -158,10 +161,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const deadline = started + options.passMs;
       // Worker w owns accounts w, w + concurrency, …: two workers never race for one session.
       const worker = async (w: number) => {
-        const owned = Math.ceil(accounts.length / options.concurrency);
+        const owned = Math.ceil(pool.length / options.concurrency);
         let emptyInARow = 0;
         for (let i = w; performance.now() < deadline; i += options.concurrency) {
-          const sessions = accounts[i % accounts.length];
+          const sessions = pool[i % pool.length];
           const live = sessions?.filter((s) => s.isLive) ?? [];
           // Every account of this worker has fewer than two sessions left: nothing more to do.
           if (live.length < 2) {
@@ -199,9 +202,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
 
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-    await pass('steady');
+    await pass('steady', accounts.slice(0, half));
     const chaosProxy = proxy;
-    await pass('chaos', async (elapsed) => {
+    await pass('chaos', accounts.slice(half), async (elapsed) => {
       await sleep(options.chaos.atMs - elapsed());
       log(`chaos: the database refuses connections for ${options.chaos.outageMs / 2000} s, then swallows them for as long`);
       await chaosProxy.setMode('refuse');

@@ -12,7 +12,7 @@ describePostgres('bench:server smoke run, on PostgreSQL only (skipped without DA
   it('lists and logs out under load, loses the database for two seconds, and loses no accepted logout, with no 500', async () => {
     const report = await runBench({
       databaseUrl: POSTGRES_URL!,
-      accounts: 60,
+      accounts: 400,
       sessionsPerAccount: 5,
       concurrency: 5,
       passMs: 3000,
