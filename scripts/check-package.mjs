@@ -26,12 +26,17 @@ export const BUDGETS = {
   // Raised to 12.25 KB by issue 23: bundled as one file with its import()s inlined, Rolldown wraps each
   // module the dialogs' chunk shares in a lazy initializer (+1.3 KB); split as hosts split it, the first
   // load is below (SPLIT_BUDGETS).
+  // Raised to 15.25 KB (measured 15.02 KB) by B12–B17 together: last active, new sign-ins, the "Don't
+  // recognize it?" row action, events, re-authentication and tabs in step (docs/cost.md has each part).
   section: {
     label: 'ActiveSessionsSection, one bundle: code + ICU formatter + English catalog (guard; the issue asks 8 KB)',
-    gz: 12.25 * 1024,
+    gz: 15.25 * 1024,
   },
-  catalog: { label: 'English catalog (en.json, always bundled as the fallback)', gz: 2 * 1024 },
-  hook: { label: 'headless hook: ActiveSessionsProvider + useActiveSessions', gz: 3 * 1024 },
+  // Raised from 2 KB (measured 2.09 KB): B12–B14's row text (Active now, Last active, New sign-in, Don't recognize it?).
+  catalog: { label: 'English catalog (en.json, always bundled as the fallback)', gz: 2.25 * 1024 },
+  // Over the 3 KB the first cost issue set (measured 4.29 KB): the hook now carries B12–B13's row flags, B15's
+  // events, B16's re-authentication guard, B17's tab sync and issue 25's text cleaning. A guard, not the budget met.
+  hook: { label: 'headless hook: ActiveSessionsProvider + useActiveSessions (guard; the first budget was 3 KB)', gz: 4.5 * 1024 },
   // Raised from 2.5 KB for issue 25: CSRF from the cookie with no host code, and telling a request the browser blocked (+110 B).
   client: { label: 'createFetchSessionsClient (wire validation included)', gz: 2.75 * 1024 },
   css: { label: 'styles.css', gz: 3 * 1024 },
@@ -44,13 +49,15 @@ export const BUDGETS = {
 // whenever the first load shrinks.
 export const SPLIT_BUDGETS = {
   esbuildFirstLoad: {
+    // Guards just above the sizes measured once B12–B17 landed (14.04 / 16.11 / 14.22 / 16.22 KB): the
+    // issue's 9,000 B first load is not met (docs/cost.md says what each first-paint piece costs).
     label: 'first load, esbuild with code splitting (guard; the issue asks 9,000 B)',
-    gz: 11_800,
+    gz: 14_700,
     of: ['esbuild', 'firstLoad'],
   },
-  esbuildTotal: { label: 'total, esbuild with code splitting (every chunk)', gz: 13_250, of: ['esbuild', 'total'] },
-  rolldownFirstLoad: { label: 'first load, Rolldown with code splitting (guard)', gz: 12_000, of: ['rolldown', 'firstLoad'] },
-  rolldownTotal: { label: 'total, Rolldown with code splitting (every chunk)', gz: 13_450, of: ['rolldown', 'total'] },
+  esbuildTotal: { label: 'total, esbuild with code splitting (every chunk)', gz: 16_800, of: ['esbuild', 'total'] },
+  rolldownFirstLoad: { label: 'first load, Rolldown with code splitting (guard)', gz: 14_900, of: ['rolldown', 'firstLoad'] },
+  rolldownTotal: { label: 'total, Rolldown with code splitting (every chunk)', gz: 16_900, of: ['rolldown', 'total'] },
 };
 
 const args = new Set(process.argv.slice(2));
