@@ -162,6 +162,7 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
     setTargetId(null);
   };
 
+  // eslint-disable-next-line react-hooks/static-components -- useLoadedOrLazy picks the component once per mount and keeps it, so its type is stable across renders
   const SecureAccountCallout = secured !== null ? callout() : null;
   return (
     <>
@@ -190,6 +191,7 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
         {visible.map((row) => (
           <SessionRow
             key={row.session.id}
+            // eslint-disable-next-line react-hooks/refs -- the ref only caches each row's handlers so they keep their identity; nothing rendered is read from it
             {...handlersFor(row.session.id)}
             actions={isNarrow ? 'menu' : 'button'}
             session={row.session}
@@ -222,7 +224,7 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
         session={target?.session ?? null}
         pending={target?.state === 'logging-out'}
         error={modalError}
-        onConfirm={confirm}
+        onConfirm={() => void confirm()}
         onCloseAutoFocus={restoreFocus}
       />
       <UnrecognizedSessionDialog
@@ -231,7 +233,7 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
         session={target?.session ?? null}
         pending={target?.state === 'logging-out'}
         error={modalError}
-        onConfirm={confirm}
+        onConfirm={() => void confirm()}
         onCloseAutoFocus={restoreFocus}
       />
     </>

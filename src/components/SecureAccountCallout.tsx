@@ -46,8 +46,7 @@ export function SecureAccountCallout({ device, onLogOutAll, onDone, headingRef, 
         className="fpas-callout__title"
         ref={(element) => {
           ownHeading.current = element;
-          if (typeof headingRef === 'function') headingRef(element);
-          else if (headingRef) headingRef.current = element;
+          forwardRef(headingRef, element);
         }}
       >
         {t('secure.title', { device })}
@@ -74,4 +73,10 @@ export function SecureAccountCallout({ device, onLogOutAll, onDone, headingRef, 
       </Button>
     </section>
   );
+}
+
+/** Hands an element to a ref prop, whether a callback or an object. */
+function forwardRef<T>(ref: Ref<T> | undefined, element: T | null) {
+  if (typeof ref === 'function') ref(element);
+  else if (ref) ref.current = element;
 }
