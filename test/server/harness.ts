@@ -237,8 +237,8 @@ export function expectContractRows(body: unknown) {
         expect(typeof value === 'string' && value.trim() !== '').toBe(true);
       }
     }
-    if (row.device && 'type' in (row.device))
-      expect(['desktop', 'mobile', 'tablet', 'app']).toContain((row.device as { type: string }).type);
+    const device = row.device as { type?: string } | undefined;
+    if (device && 'type' in device) expect(['desktop', 'mobile', 'tablet', 'app']).toContain(device.type);
   }
   expect(new Set(sessions.map((row) => (row as { id: string }).id)).size).toBe(sessions.length);
 }

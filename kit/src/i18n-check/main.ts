@@ -107,8 +107,7 @@ export function main(argv: string[] = process.argv.slice(2), out: (line: string)
 
   const report = new Report();
   const whole = existsSync(sourceFile) ? readCatalog(sourceFile, report) : undefined;
-  const source =
-    whole && sourcePartsOf(sourceFile).reduce<Catalog>((all, part) => Object.assign(all, readCatalog(part, report)), whole);
+  const source = whole && sourcePartsOf(sourceFile).reduce<Catalog>((all, part) => Object.assign(all, readCatalog(part, report)), whole);
   if (!existsSync(sourceFile)) report.add(sourceFile || 'en.json', '(file)', 'source catalog not found; pass --source path/to/en.json');
   if (source) {
     const sourceAsts = checkSource(sourceFile, source, localeOf(sourceFile), report);
