@@ -162,13 +162,13 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
     setTargetId(null);
   };
 
-  // eslint-disable-next-line react-hooks/static-components -- useLoadedOrLazy picks the component once per mount and keeps it, so its type is stable across renders
   const SecureAccountCallout = secured !== null ? callout() : null;
   return (
     <>
       {SecureAccountCallout && secured !== null && (
         // Loaded with the dialog that led here, so it renders in the same commit and takes focus at once.
         <Suspense fallback={null}>
+          {/* eslint-disable-next-line react-hooks/static-components -- useLoadedOrLazy picks the component once per mount and keeps it, so its type is stable across renders */}
           <SecureAccountCallout
             device={secured}
             headingRef={calloutHeading}
@@ -188,10 +188,10 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
         data-slot="session-list"
         aria-label={t('section.list.label', { count: rows.length })}
       >
+        {/* eslint-disable-next-line react-hooks/refs -- handlersFor's ref only caches each row's handlers so they keep their identity; nothing rendered is read from it */}
         {visible.map((row) => (
           <SessionRow
             key={row.session.id}
-            // eslint-disable-next-line react-hooks/refs -- the ref only caches each row's handlers so they keep their identity; nothing rendered is read from it
             {...handlersFor(row.session.id)}
             actions={isNarrow ? 'menu' : 'button'}
             session={row.session}

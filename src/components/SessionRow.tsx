@@ -259,10 +259,10 @@ function RowActionsMenu({ label, ...menu }: Omit<RowMenuProps, 'trigger' | 'isOp
     />
   );
   if (!openedBy) return plain;
-  // eslint-disable-next-line react-hooks/static-components -- useLoadedOrLazy picks the component once per mount and keeps it, so its type is stable across renders
   const Menu = menuComponent();
   return (
     <Suspense fallback={plain}>
+      {/* eslint-disable-next-line react-hooks/static-components -- useLoadedOrLazy picks the component once per mount and keeps it, so its type is stable across renders */}
       <Menu {...menu} trigger={trigger} isOpenedByKeyboard={openedBy === 'keyboard'} />
     </Suspense>
   );
