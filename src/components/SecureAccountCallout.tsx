@@ -78,5 +78,6 @@ export function SecureAccountCallout({ device, onLogOutAll, onDone, headingRef, 
 /** Hands an element to a ref prop, whether a callback or an object. */
 function forwardRef<T>(ref: Ref<T> | undefined, element: T | null) {
   if (typeof ref === 'function') ref(element);
-  else if (ref) ref.current = element;
+  // React 18's types mark a ref object's `current` read-only; handing it the element is what it is for.
+  else if (ref) (ref as { current: T | null }).current = element;
 }
