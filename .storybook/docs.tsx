@@ -60,14 +60,7 @@ export const withFrameHeight: Decorator = (Story, context) => {
 /** Sizes the box Storybook puts around a docs page's story frame to the story's content. */
 function FitFrame({ box }: { box: HTMLElement }) {
   useEffect(() => {
-    const fit = () => {
-      // A modal is position: fixed and adds nothing to the page's height: measure what it covers too.
-      const dialogs = [...document.querySelectorAll('[role="dialog"], [role="alertdialog"]')].map(
-        (dialog) => dialog.getBoundingClientRect().bottom + 24,
-      );
-      const height = Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight, ...dialogs));
-      if (box.style.height !== `${height}px`) box.style.height = `${height}px`;
-    };
+    const fit = () => fitToContent(box);
     const observer = new ResizeObserver(fit);
     observer.observe(document.body);
     const mutations = new MutationObserver(fit);
@@ -79,4 +72,14 @@ function FitFrame({ box }: { box: HTMLElement }) {
     };
   }, [box]);
   return null;
+}
+
+/** Sets the box's height to the page's content. */
+function fitToContent(box: HTMLElement) {
+  // A modal is position: fixed and adds nothing to the page's height: measure what it covers too.
+  const dialogs = [...document.querySelectorAll('[role="dialog"], [role="alertdialog"]')].map(
+    (dialog) => dialog.getBoundingClientRect().bottom + 24,
+  );
+  const height = Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight, ...dialogs));
+  if (box.style.height !== `${height}px`) box.style.height = `${height}px`;
 }

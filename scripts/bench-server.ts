@@ -138,7 +138,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           headers: { Cookie: `sid=${session.sid}`, ...(method === 'GET' ? {} : { 'X-CSRF-Token': session.csrf }) },
           signal: AbortSignal.timeout(30_000),
         });
-        const body = response.status === 200 ? await response.json() : await response.arrayBuffer();
+        const body: unknown = response.status === 200 ? await response.json() : await response.arrayBuffer();
         if (response.status >= 500 && response.status !== 503) report.serverErrors += 1;
         return { status: response.status, ms: performance.now() - started, body };
       } catch {

@@ -43,6 +43,8 @@ function suiteStep(name: string): Step {
 
 const steps: Step[] = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['lint: ESLint with type information, zero warnings', 'npx', ['eslint', '--max-warnings=0', '.']],
+  ['format: Prettier', 'npx', ['prettier', '--check', '.']],
   ['openapi.yaml: Redocly lint (recommended rules, warnings as errors)', 'npm', ['run', '--silent', 'lint:openapi']],
   // React 18.3 lives in node_modules/.cache/react-18 (scripts/react18.ts installs it once).
   ['types against @types/react 18', 'npx', ['tsc', '-p', 'tsconfig.react18.json', '--noEmit'], () => ensureReact18()],

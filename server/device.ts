@@ -11,6 +11,7 @@ const MAX_TEXT = 100;
 function clean(value: string | undefined): string | undefined {
   // Control characters never reach a row.
   const text = value
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     ?.replace(/[\u0000-\u001f\u007f]/g, '')
     .trim()
     .slice(0, MAX_TEXT);

@@ -137,7 +137,7 @@ async function connectPostgres(databaseUrl: string, databaseSchema: string | und
       await setup.query(`create schema if not exists ${databaseSchema}`);
       await setup.query(`set search_path to ${databaseSchema}`);
     }
-    await applyMigrations(async (sql, params) => (await setup.query(sql, params)).rows, loadMigrations());
+    await applyMigrations(async <Row>(sql: string, params?: unknown[]) => (await setup.query(sql, params)).rows as Row[], loadMigrations());
   } finally {
     await setup.end();
   }
@@ -157,7 +157,7 @@ async function connectPostgres(databaseUrl: string, databaseSchema: string | und
 
   // One deadline over the pool wait, the connection and the statement: a database that refuses
   // connections, or accepts them and never answers, costs a request at most timeoutMs.
-  const query: Run = async (sql, params) => {
+  const query: Run = async <Row>(sql: string, params?: unknown[]): Promise<Row[]> => {
     let isLate = false;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
@@ -179,7 +179,7 @@ async function connectPostgres(databaseUrl: string, databaseSchema: string | und
       running.catch(() => {});
       const { rows } = await Promise.race([running, deadline]);
       client.release();
-      return rows;
+      return rows as Row[];
     } catch (error) {
       const answered = error instanceof pg.DatabaseError && !isTransient(error.code);
       // A connection that timed out or broke may be mid-statement: destroyed, never reused.

@@ -133,7 +133,7 @@ export const SigningOut: Story = {
   async play({ canvasElement, userEvent }) {
     const row = await waitFor(() => {
       const second = canvasElement.querySelectorAll<HTMLElement>('[data-slot="session-row"]')[1];
-      expect(second).toBeDefined();
+      void expect(second).toBeDefined();
       return second!;
     });
     const action = row.querySelector<HTMLElement>('[data-slot="row-actions"]')!;
@@ -234,7 +234,7 @@ export const LogOutAllDone: Story = {
     await expect(allDone.store.requests).toContain('POST /sessions/logout_all');
     // B6: the host is told, since its own session is ending.
     await expect(args.onSignedOut).toHaveBeenCalledTimes(1);
-    await expect(args.onSignedOut).toHaveBeenCalledWith({ completesBy: expect.any(String) });
+    await expect(args.onSignedOut).toHaveBeenCalledWith({ completesBy: expect.any(String) as string });
   },
 };
 

@@ -26,7 +26,8 @@ function withPrompt(api: MockedApi): Pick<Story, 'beforeEach' | 'render'> {
   return { beforeEach: api.beforeEach, render: (args) => <PromptedSection {...args} api={api} /> };
 }
 
-type Canvas = ReturnType<typeof within>;
+// The play function's own canvas (`ReturnType<typeof within>` picks an overload typed `any`).
+type Canvas = Parameters<NonNullable<Story['play']>>[0]['canvas'];
 type User = { click: (element: Element) => Promise<void>; type: (element: Element, text: string) => Promise<void> };
 
 async function confirmLogOut(canvas: Canvas, userEvent: User) {

@@ -143,7 +143,7 @@ describe('createFetchSessionsClient, given the browser blocks a request to anoth
   function browserFetch({ serverUp }: { serverUp: boolean }) {
     const calls: string[] = [];
     const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      calls.push(`${init?.method} ${String(input)} ${init?.mode ?? 'cors'}`);
+      calls.push(`${init?.method} ${input instanceof Request ? input.url : String(input)} ${init?.mode ?? 'cors'}`);
       if (serverUp && init?.mode === 'no-cors') return new Response(null, { status: 200 });
       throw new TypeError('Failed to fetch');
     }) as typeof globalThis.fetch;

@@ -15,7 +15,7 @@ const row = (overrides: Record<string, unknown> = {}) => ({
 
 function client(answer: () => Response, urls: string[] = []) {
   const fetch = (async (url: RequestInfo | URL) => {
-    urls.push(String(url));
+    urls.push(url instanceof Request ? url.url : String(url));
     return answer();
   }) as typeof globalThis.fetch;
   return createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch });

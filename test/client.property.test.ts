@@ -49,7 +49,7 @@ function clientAnswering(answer: Answer) {
   const client = createFetchSessionsClient({
     baseUrl: 'https://sessions.example/api',
     fetch: async (input, init) => {
-      requests.push(`${init?.method} ${String(input)}`);
+      requests.push(`${init?.method} ${input instanceof Request ? input.url : String(input)}`);
       return respond(answer);
     },
   });
@@ -610,11 +610,13 @@ describe('createFetchSessionsClient, given the network fails', () => {
             if (place === 'headers-throw') throw thrown;
             return {};
           },
-          fetch: (() => {
+          fetch: () => {
             if (place === 'fetch-throws') throw thrown;
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the property: whatever fetch rejects with, Error or not
             if (place === 'fetch-rejects') return Promise.reject(thrown);
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the property: whatever the body rejects with, Error or not
             return Promise.resolve({ status: 200, text: () => Promise.reject(thrown) } as unknown as Response);
-          }) as unknown as typeof fetch,
+          },
         });
         const outcome = await settle(() => invoke(client, which, signal()));
         expect(outcome).toMatchObject({ ok: false, error: { code: 'network' } });
@@ -649,6 +651,7 @@ describe('createFetchSessionsClient, given the network fails', () => {
           // A server that never answers but honours the abort, as fetch does.
           fetch: (_input, init) =>
             new Promise<Response>((_resolve, reject) => {
+              // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as fetch does: it rejects with the signal's reason, whatever that is
               init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true });
             }),
         });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFetchSessionsClient, SessionsClientError } from '../src';
+import { createFetchSessionsClient } from '../src';
 import { rejection } from './rejection';
 
 // What `createFetchSessionsClient` sends and how it fails, as a host sees it: the requests its `fetch`
@@ -13,7 +13,7 @@ type Call = { url: string; init: RequestInit };
 function recordingFetch(answer: (call: Call) => Response | Promise<Response> = () => Response.json({ sessions: [] })) {
   const calls: Call[] = [];
   const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
-    const call = { url: String(url), init: init ?? {} };
+    const call = { url: url instanceof Request ? url.url : String(url), init: init ?? {} };
     calls.push(call);
     return answer(call);
   });

@@ -14,7 +14,7 @@ const row = (overrides: Record<string, unknown> = {}) => ({
 
 function answering(status: number, body: unknown) {
   const fetch = (async () =>
-    body === undefined ? new Response(null, { status }) : Response.json(body as never, { status })) as typeof globalThis.fetch;
+    body === undefined ? new Response(null, { status }) : Response.json(body, { status })) as typeof globalThis.fetch;
   return createFetchSessionsClient({ baseUrl: 'https://a.example/api', fetch });
 }
 

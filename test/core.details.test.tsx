@@ -25,7 +25,7 @@ function renderRow(details: Partial<Session>) {
 
 /** The relative hint at the end of the sign-in line, e.g. "yesterday" in "Signed in … (yesterday)". */
 function signedInAgo(msAgo: number) {
-  const text = renderRow({ signedInAt: new Date(NOW - msAgo).toISOString() }).querySelector('time')!.textContent!;
+  const text = renderRow({ signedInAt: new Date(NOW - msAgo).toISOString() }).querySelector('time')!.textContent;
   return /\(([^()]*)\)$/.exec(text)![1];
 }
 

@@ -74,7 +74,7 @@ describe('onEvent (B15)', () => {
     await confirmIn(user, 'Log out all', 'Log out of all devices');
     await waitFor(() => expect(events).toHaveLength(1));
     await settle();
-    expect(events).toEqual([{ type: 'all_sessions_logged_out', completesBy: expect.any(String) }]);
+    expect(events).toEqual([{ type: 'all_sessions_logged_out', completesBy: expect.any(String) as string }]);
     expect(Date.parse((events[0] as { completesBy: string }).completesBy)).toBeGreaterThan(Date.now());
     expect(store.requests).toContain('POST /sessions/logout_all');
 
@@ -155,6 +155,7 @@ describe('onEvent (B15)', () => {
   it('should report a handler whose promise rejects to console.error', async () => {
     useScenario('typical');
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the point: a host's async handler whose promise rejects
     const { user } = renderSection({ onEvent: async () => Promise.reject(new Error('offline')) });
     await confirmIn(user, 'Log out Edge on Windows', 'Log out');
     await waitFor(() => expect(error).toHaveBeenCalledTimes(1));

@@ -156,6 +156,7 @@ describe('fault matrix: the list', () => {
     createFaultyApi(SESSIONS);
     const client: SessionsClient = {
       ...inner,
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the fault under test: a rejection that is not an Error
       listSessions: (init) => (fail ? Promise.reject(Object.create(null)) : inner.listSessions(init)),
     };
     const hook = await failedToLoad({ client });

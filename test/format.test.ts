@@ -302,7 +302,7 @@ function oracle(source: string, locale: string, values: MessageValues): Outcome 
   const other = new Set<string>();
   walk(ast, (el) => {
     if (el.type === TYPE.argument) plain.add(el.value);
-    else if ('value' in el && el.type !== TYPE.literal) other.add(el.value as string);
+    else if ('value' in el && el.type !== TYPE.literal) other.add(el.value);
   });
   const adjusted = Object.fromEntries(
     Object.entries(values).map(([name, value]) => [

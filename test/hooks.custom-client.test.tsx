@@ -91,7 +91,7 @@ describe('useActiveSessions, given a custom client', () => {
     const hook = renderActiveSessions({ client });
     await waitFor(() => expect(hook.result.current.status).toBe('error'), { timeout: 3_000 });
     const result = hook.result.current;
-    expect(result).toMatchObject({ status: 'error', error: { code, message } });
+    expect(result).toMatchObject({ status: 'error', error: { code, message: message as unknown } });
     if (result.status === 'error' && !(error instanceof SessionsClientError)) expect(result.error.cause).toBe(error);
   });
 

@@ -6,7 +6,7 @@ import { renderToString } from 'react-dom/server';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, dehydrate, hydrate } from '@tanstack/react-query';
+import { QueryClient, dehydrate, hydrate, type DehydratedState } from '@tanstack/react-query';
 import { ActiveSessionsSection, ar, createFetchSessionsClient, prefetchActiveSessions, type Catalog } from '../src';
 import { createFixtures } from '../mocks';
 import { BASE_URL, useScenario } from './server';
@@ -32,7 +32,7 @@ function inTimeZone(timeZone: string) {
   const RealDateTimeFormat = Intl.DateTimeFormat;
   vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
     return new RealDateTimeFormat(locales, { timeZone, ...options });
-  } as typeof Intl.DateTimeFormat);
+  });
 }
 
 let root: Root | undefined;
@@ -77,7 +77,7 @@ async function hydrateInBrowser(server: { html: string; state: string }, props: 
   container.innerHTML = server.html;
   document.body.append(container);
   const queryClient = new QueryClient();
-  hydrate(queryClient, JSON.parse(server.state));
+  hydrate(queryClient, JSON.parse(server.state) as DehydratedState);
   const client = createFetchSessionsClient({ baseUrl: BASE_URL });
   const messages = watchConsole();
   await act(async () => {
@@ -151,7 +151,7 @@ describe('server rendering with prefetchActiveSessions, then hydration', () => {
       const failing = useScenario('serverError');
       const server = await renderOnServer({});
       expect(server.html).toContain('Loading active sessions…');
-      expect(JSON.parse(server.state).queries).toEqual([]);
+      expect((JSON.parse(server.state) as DehydratedState).queries).toEqual([]);
       expect(failing.requests).toEqual(['GET /sessions', 'GET /sessions']); // one retry
       const recovered = useScenario({ sessions });
       const { container, messages } = await hydrateInBrowser(server, {}, 'Europe/Warsaw');

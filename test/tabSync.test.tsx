@@ -194,7 +194,7 @@ describe('tabs in step (B17)', () => {
       const store = useScenario('typical');
       await renderReady();
       later(11_000);
-      act(seen);
+      void act(seen);
       await waitFor(() => expect(gets(store.requests)).toBe(2));
     });
 
@@ -206,7 +206,7 @@ describe('tabs in step (B17)', () => {
       act(() => {
         refreshing = hook.result.current.refresh();
       });
-      act(() => window.dispatchEvent(new Event('focus')));
+      void act(() => window.dispatchEvent(new Event('focus')));
       await act(() => refreshing);
       await settle();
       expect(gets(store.requests)).toBe(2);
@@ -229,7 +229,7 @@ describe('tabs in step (B17)', () => {
       await renderReady();
       later(11_000);
       const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
-      act(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+      void act(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
       await settle();
       visibility.mockRestore();
       expect(gets(store.requests)).toBe(1);
@@ -241,7 +241,7 @@ describe('tabs in step (B17)', () => {
       await renderReady({ onUnauthorized });
       server.use(http.get(`${BASE_URL}/sessions`, () => HttpResponse.json({ error: { code: 'unauthorized' } }, { status: 401 })));
       later(11_000);
-      act(() => window.dispatchEvent(new Event('focus')));
+      void act(() => window.dispatchEvent(new Event('focus')));
       await waitFor(() => expect(onUnauthorized).toHaveBeenCalledTimes(1));
       expect(onUnauthorized.mock.calls[0]![0]).toMatchObject({ code: 'unauthorized' });
     });
@@ -259,7 +259,7 @@ describe('tabs in step (B17)', () => {
       const hook = renderHook(() => useActiveSessions(), { wrapper });
       await waitFor(() => expect(hook.result.current.status).toBe('ready'));
       later(11_000);
-      act(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+      void act(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
       await waitFor(() => expect(gets(store.requests)).toBe(2));
       await settle();
       expect(gets(store.requests)).toBe(2);
@@ -277,7 +277,7 @@ describe('tabs in step (B17)', () => {
       render(<></>, { wrapper });
       await screen.findByRole('list', { name: /active sessions/ });
       later(11_000);
-      act(() => window.dispatchEvent(new Event('focus')));
+      void act(() => window.dispatchEvent(new Event('focus')));
       await waitFor(() => expect(gets(store.requests)).toBe(2));
     });
   });

@@ -67,7 +67,7 @@ function SignInForm({ notice, onSignedIn }: { notice?: string; onSignedIn: () =>
   }
 
   return (
-    <form className="demo-card demo-form" onSubmit={signIn} aria-labelledby="sign-in-title">
+    <form className="demo-card demo-form" onSubmit={(event) => void signIn(event)} aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">Sign in</h2>
       {notice && (
         <p className="demo-notice" role="status">
@@ -155,10 +155,11 @@ function ReauthenticatePrompt({ onDone }: { onDone: (isConfirmed: boolean) => vo
         onDone(false);
       }}
     >
-      <form className="demo-form" onSubmit={confirm}>
+      <form className="demo-form" onSubmit={(event) => void confirm(event)}>
         <h2 id="reauthenticate-title">Confirm it’s you</h2>
         <p>Enter your password to continue.</p>
         <label htmlFor="reauthenticate-password">Password</label>
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to ask for the password: its only field takes focus */}
         <input id="reauthenticate-password" name="password" type="password" autoComplete="current-password" required autoFocus />
         {error && (
           <p className="demo-error" role="alert">
@@ -210,7 +211,7 @@ function App() {
       <header className="demo-header">
         <p className="demo-product">Acme</p>
         {isSignedIn && (
-          <button type="button" className="demo-button demo-button--quiet" onClick={signOut}>
+          <button type="button" className="demo-button demo-button--quiet" onClick={() => void signOut()}>
             Sign out
           </button>
         )}

@@ -168,6 +168,7 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
       {SecureAccountCallout && secured !== null && (
         // Loaded with the dialog that led here, so it renders in the same commit and takes focus at once.
         <Suspense fallback={null}>
+          {/* eslint-disable-next-line react-hooks/static-components -- useLoadedOrLazy picks the component once per mount and keeps it, so its type is stable across renders */}
           <SecureAccountCallout
             device={secured}
             headingRef={calloutHeading}
@@ -187,6 +188,7 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
         data-slot="session-list"
         aria-label={t('section.list.label', { count: rows.length })}
       >
+        {/* eslint-disable-next-line react-hooks/refs -- handlersFor's ref only caches each row's handlers so they keep their identity; nothing rendered is read from it */}
         {visible.map((row) => (
           <SessionRow
             key={row.session.id}
@@ -222,7 +224,7 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
         session={target?.session ?? null}
         pending={target?.state === 'logging-out'}
         error={modalError}
-        onConfirm={confirm}
+        onConfirm={() => void confirm()}
         onCloseAutoFocus={restoreFocus}
       />
       <UnrecognizedSessionDialog
@@ -231,7 +233,7 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
         session={target?.session ?? null}
         pending={target?.state === 'logging-out'}
         error={modalError}
-        onConfirm={confirm}
+        onConfirm={() => void confirm()}
         onCloseAutoFocus={restoreFocus}
       />
     </>

@@ -87,7 +87,13 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
             </Heading>
             <p className="fpas-section__intro">{t('section.intro')}</p>
           </header>
-          <SectionState sessions={sessions} translator={translator} onAnnounce={announce} onRefresh={refresh} onLogOutAll={logOutAll} />
+          <SectionState
+            sessions={sessions}
+            translator={translator}
+            onAnnounce={announce}
+            onRefresh={() => void refresh()}
+            onLogOutAll={() => void logOutAll()}
+          />
           {sessions.status !== 'loading' && <HelpLinks translator={translator} />}
           <p className="fpas-section__scope" data-slot="scope">
             {t('section.scope')}

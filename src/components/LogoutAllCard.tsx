@@ -89,8 +89,8 @@ export function LogoutAllCard({
           tone="danger"
           aria-haspopup="dialog"
           aria-expanded={open}
-          onPointerEnter={LogoutAllDialog.preload}
-          onFocus={LogoutAllDialog.preload}
+          onPointerEnter={() => void LogoutAllDialog.preload()}
+          onFocus={() => void LogoutAllDialog.preload()}
           onClick={() => setOpen(true)}
         >
           {t('logOutAll.button')}

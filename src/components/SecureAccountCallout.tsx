@@ -46,8 +46,7 @@ export function SecureAccountCallout({ device, onLogOutAll, onDone, headingRef, 
         className="fpas-callout__title"
         ref={(element) => {
           ownHeading.current = element;
-          if (typeof headingRef === 'function') headingRef(element);
-          else if (headingRef) headingRef.current = element;
+          forwardRef(headingRef, element);
         }}
       >
         {t('secure.title', { device })}
@@ -74,4 +73,11 @@ export function SecureAccountCallout({ device, onLogOutAll, onDone, headingRef, 
       </Button>
     </section>
   );
+}
+
+/** Hands an element to a ref prop, whether a callback or an object. */
+function forwardRef<T>(ref: Ref<T> | undefined, element: T | null) {
+  if (typeof ref === 'function') ref(element);
+  // React 18's types mark a ref object's `current` read-only; handing it the element is what it is for.
+  else if (ref) (ref as { current: T | null }).current = element;
 }

@@ -187,8 +187,8 @@ export const SessionRow = memo(
                 size="sm"
                 isPending={state === 'logging-out'}
                 aria-label={logOutLabel}
-                onPointerEnter={LogoutConfirmModal.preload}
-                onFocus={LogoutConfirmModal.preload}
+                onPointerEnter={() => void LogoutConfirmModal.preload()}
+                onFocus={() => void LogoutConfirmModal.preload()}
                 onClick={onLogOut}
               >
                 {t('row.logOut')}
@@ -201,8 +201,8 @@ export const SessionRow = memo(
                   tone="quiet"
                   disabled={state === 'logging-out'}
                   aria-label={unrecognizedLabel}
-                  onPointerEnter={UnrecognizedSessionDialog.preload}
-                  onFocus={UnrecognizedSessionDialog.preload}
+                  onPointerEnter={() => void UnrecognizedSessionDialog.preload()}
+                  onFocus={() => void UnrecognizedSessionDialog.preload()}
                   onClick={onUnrecognized}
                 >
                   {t('row.unrecognized')}
@@ -247,8 +247,8 @@ function RowActionsMenu({ label, ...menu }: Omit<RowMenuProps, 'trigger' | 'isOp
       aria-haspopup="menu"
       aria-expanded={false}
       data-state="closed"
-      onPointerEnter={RowMenu.preload}
-      onFocus={RowMenu.preload}
+      onPointerEnter={() => void RowMenu.preload()}
+      onFocus={() => void RowMenu.preload()}
       // A click from the keyboard (Enter, Space) has no pointer detail.
       onClick={(event) => setOpenedBy(event.detail === 0 ? 'keyboard' : 'pointer')}
       onKeyDown={(event) => {
@@ -262,6 +262,7 @@ function RowActionsMenu({ label, ...menu }: Omit<RowMenuProps, 'trigger' | 'isOp
   const Menu = menuComponent();
   return (
     <Suspense fallback={plain}>
+      {/* eslint-disable-next-line react-hooks/static-components -- useLoadedOrLazy picks the component once per mount and keeps it, so its type is stable across renders */}
       <Menu {...menu} trigger={trigger} isOpenedByKeyboard={openedBy === 'keyboard'} />
     </Suspense>
   );

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useRef, useState, type ComponentType, type JSX, type LazyExoticComponent } from 'react';
+import { Suspense, lazy, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import type { LogoutAllDialogProps } from './LogoutAllDialog';
 import type { LogoutConfirmModalProps } from './LogoutConfirmModal';
 import type { RowMenuProps } from './RowMenu';
@@ -58,7 +58,7 @@ export function lazyDialog<P extends { open: boolean }>(load: () => Promise<Comp
     const Component = component() as ComponentType<P>;
     return (
       <Suspense fallback={null}>
-        <Component {...(props as P & JSX.IntrinsicAttributes)} />
+        <Component {...props} />
       </Suspense>
     );
   }

@@ -4,6 +4,7 @@ import type { Session } from '../client/types';
 // characters: in a device or place name they can only spoof or hide text, so they are removed before
 // display. ZWNJ and ZWJ (U+200C, U+200D) stay: Persian and Indic scripts and emoji need them.
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- removing control characters is this sanitizer's purpose
   /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu;
 
 /** The longest detail shown, in characters; longer server text is cut with an ellipsis. @default 80 */

@@ -86,7 +86,9 @@ export function ActiveSessionsProvider(props: ActiveSessionsProviderProps) {
   const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
   const controller = useRef<AbortController | undefined>(undefined);
   const latestProps = useRef(props);
+  // eslint-disable-next-line react-hooks/refs -- the latest props for callbacks run later (client, onEvent); rendering never reads them
   latestProps.current = props;
+  // eslint-disable-next-line react-hooks/refs -- the initializer only builds callbacks that read the ref later, when they run
   const [shared] = useState(() => {
     const emit = createEmitter(() => latestProps.current.onEvent);
     return {

@@ -173,7 +173,7 @@ export function compileMessage(source: string, locale: string): FormatMessage {
       const value = valueOf(values, argumentName);
       const number = Number(value) - offset;
       // `=N` matches the value itself; the category and `#` use the value minus the offset.
-      const branch = rules ? (branches.get(`=${value}`) ?? branches.get(rules.select(number))) : branches.get(String(value));
+      const branch = rules ? (branches.get(`=${String(value)}`) ?? branches.get(rules.select(number))) : branches.get(String(value));
       return run(branch ?? branches.get('other')!, values, number);
     };
   }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Canvas, Markdown, type Of } from '@storybook/addon-docs/blocks';
+import { Canvas, Markdown } from '@storybook/addon-docs/blocks';
+import type { StoryObj } from '@storybook/react-vite';
 import rulesText from '../../docs/rules.md?raw';
 import localizationText from '../../docs/localization.md?raw';
 import stylesheet from '../../src/styles.css?raw';
@@ -23,7 +24,7 @@ export function parseRules(markdown: string): Rule[] {
 export const rules = parseRules(rulesText);
 
 /** A rule in plain words, beside the live story that shows it. */
-export function RuleWithStory({ id, of }: { id: string; of: Of }) {
+export function RuleWithStory({ id, of }: { id: string; of: StoryObj }) {
   const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) throw new Error(`docs/rules.md has no rule ${id}.`);
   return (

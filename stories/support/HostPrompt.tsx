@@ -36,6 +36,7 @@ export function HostPrompt({ onDone }: { onDone: (isConfirmed: boolean) => void 
         </h2>
         <p style={{ margin: 0 }}>Enter your password to continue.</p>
         <label htmlFor="host-prompt-password">Password</label>
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to ask for the password: its only field takes focus */}
         <input id="host-prompt-password" type="password" autoComplete="current-password" required autoFocus />
         <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
           <button type="button" onClick={() => onDone(false)}>

@@ -14,7 +14,7 @@ const LIVE = '[aria-live],[role="status"],[role="alert"],[role="log"]';
  * of the page): mutation records come in order, so a hiding attribute removed later in the same batch
  * is still counted as in force when the text changed.
  */
-function recordLiveWrites(container: HTMLElement) {
+function recordLiveWrites(_container: HTMLElement) {
   const writes: LiveWrite[] = [];
   const observer = new MutationObserver((records) => {
     records.forEach((record, index) => {

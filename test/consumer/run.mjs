@@ -18,7 +18,7 @@
 //
 // Needs the npm registry or a warm npm cache (installs use --prefer-offline) and /usr/bin/chromium
 // (or CHROMIUM_PATH).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

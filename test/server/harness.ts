@@ -188,7 +188,7 @@ export type { WireSession };
 
 /** The error body of the contract, exactly: `{"error":{"code":…}}`. */
 export async function expectError(response: Response, status: number, code: string) {
-  expect({ status: response.status, body: await response.json() }).toEqual({ status, body: { error: { code } } });
+  expect({ status: response.status, body: (await response.json()) as unknown }).toEqual({ status, body: { error: { code } } });
 }
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -237,8 +237,8 @@ export function expectContractRows(body: unknown) {
         expect(typeof value === 'string' && value.trim() !== '').toBe(true);
       }
     }
-    if (row.device && 'type' in (row.device as object))
-      expect(['desktop', 'mobile', 'tablet', 'app']).toContain((row.device as { type: string }).type);
+    const device = row.device as { type?: string } | undefined;
+    if (device && 'type' in device) expect(['desktop', 'mobile', 'tablet', 'app']).toContain(device.type);
   }
   expect(new Set(sessions.map((row) => (row as { id: string }).id)).size).toBe(sessions.length);
 }

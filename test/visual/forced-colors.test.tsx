@@ -58,7 +58,7 @@ for (const palette of ['light', 'dark'] as const) {
   describe(`forced colours, ${palette} palette`, () => {
     test('given every device type, each row icon is painted against the background, each type its own shape', async () => {
       await renderStory(rows, 'EveryDeviceType', look);
-      await expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+      expect(matchMedia('(forced-colors: active)').matches).toBe(true);
       const canvas = systemColor('Canvas');
       const shapes = new Map<string, string>();
       for (const row of storyRoot().querySelectorAll<HTMLElement>('[data-slot="session-row"]')) {

@@ -6,6 +6,7 @@ import type { StoryGlobals } from '../../stories/support/environment';
 import { NOW } from '../../stories/support/sessions';
 
 /** A stories module, as `import * as stories from '…stories'` gives it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any module's meta, whatever its component's props; composeStory takes it as it is
 export type StoriesModule = { default: Meta<any> } & Record<string, unknown>;
 
 /** How a story is looked at: the toolbar's globals, the viewport and the emulated media. */

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCatalog, checkNotes, checkSource, knownLocale } from './checks.js';
-import { readCatalog } from './icu.js';
+import { readCatalog, type Catalog } from './icu.js';
 import { Report } from './report.js';
 
 // The catalogs of @firstparty/active-sessions: copied beside the built bin (dist/messages) for the
@@ -107,7 +107,7 @@ export function main(argv: string[] = process.argv.slice(2), out: (line: string)
 
   const report = new Report();
   const whole = existsSync(sourceFile) ? readCatalog(sourceFile, report) : undefined;
-  const source = whole && Object.assign(whole, ...sourcePartsOf(sourceFile).map((part) => readCatalog(part, report)));
+  const source = whole && sourcePartsOf(sourceFile).reduce<Catalog>((all, part) => Object.assign(all, readCatalog(part, report)), whole);
   if (!existsSync(sourceFile)) report.add(sourceFile || 'en.json', '(file)', 'source catalog not found; pass --source path/to/en.json');
   if (source) {
     const sourceAsts = checkSource(sourceFile, source, localeOf(sourceFile), report);
