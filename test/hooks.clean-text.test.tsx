@@ -47,6 +47,7 @@ function renderWithProvider<T>(hook: () => T, props: { locale?: string; strings?
   return renderHook(hook, { wrapper });
 }
 
+// eslint-disable-next-line no-control-regex -- the characters the hook must have removed, control ones included
 const INVISIBLE_OR_CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 describe('useActiveSessions, given a custom client that hands over raw server text', () => {
