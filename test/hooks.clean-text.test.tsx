@@ -92,6 +92,32 @@ describe('useSessionLabels', () => {
     expect(row.getByText(labels.signedIn!.text).closest('time')).toHaveAttribute('datetime', labels.signedIn!.dateTime);
   });
 
+  it('should give the last-active text and time exactly as SessionRow shows them (B12)', async () => {
+    const now = Date.parse('2025-03-03T12:00:00Z');
+    const hook = renderWithProvider(() => useSessionLabels());
+    const session: Session = { ...NASTY, lastActiveAt: '2025-03-03T11:55:00Z' };
+    const labels = hook.result.current(session, now, false);
+    expect(labels.lastActive).toEqual({ text: 'Last active 5 minutes ago', dateTime: '2025-03-03T11:55:00Z' });
+    const { unmount } = render(
+      <ul>
+        <SessionRow session={session} canLogOut now={now} isActiveNow={false} />
+      </ul>,
+    );
+    const time = within(screen.getByRole('listitem')).getByText(labels.lastActive!.text);
+    expect(time.closest('time')).toHaveAttribute('datetime', labels.lastActive!.dateTime);
+    unmount();
+
+    // The hook's row says active now: so do the labels, as the row does.
+    const activeNow = hook.result.current(session, now, true);
+    expect(activeNow.lastActive).toEqual({ text: 'Active now', dateTime: '2025-03-03T11:55:00Z' });
+    render(
+      <ul>
+        <SessionRow session={session} canLogOut now={now} isActiveNow />
+      </ul>,
+    );
+    expect(within(screen.getByRole('listitem')).getByText('Active now')).toBeInTheDocument();
+  });
+
   it("should speak the provider's locale", async () => {
     const hook = renderWithProvider(() => useSessionLabels(), { locale: 'pl', strings: pl });
     const labels = hook.result.current(CURRENT);
@@ -111,5 +137,9 @@ describe('sessionLabels', () => {
       now,
     );
     expect(labels).toMatchObject({ device: 'Firefox on Windows', place: 'Berlin (approximate)' });
+    // The current session reads "Active now" by default, as SessionRow; another one its last-active time.
+    expect(labels.lastActive).toEqual({ text: createTranslator('de').t('row.activeNow') });
+    const other = sessionLabels({ ...NASTY, lastActiveAt: '2025-03-03T10:00:00Z' }, createTranslator('en'), now);
+    expect(other.lastActive).toEqual({ text: 'Last active 2 hours ago', dateTime: '2025-03-03T10:00:00Z' });
   });
 });

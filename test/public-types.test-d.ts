@@ -47,10 +47,12 @@ createFetchSessionsClient({ baseUrl: '/api', csrfCookie: true });
 expectTypeOf<'csrf' | 'blocked'>().toMatchTypeOf<SessionsErrorCode>();
 
 // The row labels for headless hosts: from the hook, or from a translator outside React.
-expectTypeOf(useSessionLabels()).toEqualTypeOf<(session: Session, now?: number) => SessionLabels>();
+expectTypeOf(useSessionLabels()).toEqualTypeOf<(session: Session, now?: number, isActiveNow?: boolean) => SessionLabels>();
 expectTypeOf(sessionLabels({} as Session, createTranslator('de'))).toEqualTypeOf<SessionLabels>();
 expectTypeOf<SessionLabels['device']>().toBeString();
 expectTypeOf<NonNullable<SessionLabels['signedIn']>>().toEqualTypeOf<{ text: string; dateTime: string }>();
+// B12: "Active now" may have no time to give.
+expectTypeOf<NonNullable<SessionLabels['lastActive']>>().toEqualTypeOf<{ text: string; dateTime?: string | undefined }>();
 
 // The hook's result is a union on status: the error exists only on `error`, the reason only on `unavailable`.
 declare const result: UseActiveSessionsResult;

@@ -15,6 +15,8 @@ export type SessionLabels = {
   place?: string | undefined;
   /** "Signed in Mar 3, 2025, 2:05 PM (2 days ago)", when known. */
   signedIn?: TimeLabel | undefined;
+  /** B12: "Active now" or "Last active 5 minutes ago", when known; `dateTime` when the time is known. */
+  lastActive?: { text: string; dateTime?: string | undefined } | undefined;
 };
 
 /** The sign-in line of a row: the date, then how long ago. */
@@ -24,12 +26,23 @@ export function signedInText(signedIn: NonNullable<SessionDetails['signedIn']>, 
 
 /**
  * A row's labels in the translator's locale (`createTranslator(locale, strings)`), measured from `now`;
- * times in UTC when `inUtc` (server HTML, before hydration). Missing details are left out (B2).
+ * times in UTC when `inUtc` (server HTML, before hydration); "Active now" when `isActiveNow` (the hook's
+ * row answer, by default the current session only, as `SessionRow`). Missing details are left out (B2).
  */
-export function sessionLabels(session: Session, translator: Translator, now = Date.now(), inUtc = false): SessionLabels {
-  const details = describeSession(session, translator, now, inUtc);
+export function sessionLabels(
+  session: Session,
+  translator: Translator,
+  now = Date.now(),
+  inUtc = false,
+  isActiveNow = session.isCurrent,
+): SessionLabels {
+  const details = describeSession(session, translator, now, inUtc, isActiveNow);
   const labels: SessionLabels = { device: details.device, apps: details.apps };
   if (details.location) labels.place = details.location;
   if (details.signedIn) labels.signedIn = { text: signedInText(details.signedIn, translator), dateTime: details.signedIn.iso };
+  if (details.lastActive) {
+    const { iso, text } = details.lastActive;
+    labels.lastActive = iso ? { text, dateTime: iso } : { text };
+  }
   return labels;
 }
