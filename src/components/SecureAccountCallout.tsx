@@ -76,8 +76,7 @@ export function SecureAccountCallout({ device, onLogOutAll, onDone, headingRef, 
 }
 
 /** Hands an element to a ref prop, whether a callback or an object. */
-function forwardRef<T>(ref: Ref<T> | undefined, element: T | null) {
+function forwardRef<T>(ref: { current: T | null } | ((element: T | null) => void) | undefined, element: T | null) {
   if (typeof ref === 'function') ref(element);
-  // React 18's types mark a ref object's `current` read-only; handing it the element is what it is for.
-  else if (ref) (ref as { current: T | null }).current = element;
+  else if (ref) ref.current = element;
 }
