@@ -231,11 +231,11 @@ export async function openStore(options: StoreOptions = {}) {
 
     /** Adds an account unless one has that email; returns its id either way. */
     async addAccount(account: Omit<Account, 'id'>): Promise<string> {
+      // DO UPDATE (a no-op) rather than DO NOTHING: it returns the row even when another instance inserted
+      // it a moment ago, which a select in the same statement cannot see (its snapshot is older).
       const [row] = await db.query<{ id: string }>(
-        `with added as (
-           insert into accounts (email, password_hash, sso_provider) values ($1, $2, $3)
-           on conflict (email) do nothing returning id)
-         select id from added union all select id from accounts where email = $1`,
+        `insert into accounts (email, password_hash, sso_provider) values ($1, $2, $3)
+         on conflict (email) do update set email = excluded.email returning id`,
         [account.email, account.passwordHash, account.ssoProvider],
       );
       return row!.id;
