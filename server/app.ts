@@ -31,6 +31,7 @@ import {
 } from './auth';
 import { approximatePlace, describeDevice } from './device';
 import { beginAttempt } from './limits';
+import type { WireSession } from '../kit/src/contract';
 import { DatabaseUnavailable, type DeviceRow, type Store } from './store';
 
 export type AppOptions = {
@@ -58,7 +59,7 @@ export const APPS = ['chatgpt', 'codex', 'api_platform'] as const;
 export const DEMO_DIR = fileURLToPath(new URL('./demo/dist', import.meta.url));
 
 /** The wire form of a row (snake_case, as the contract says); unknown details are left out, never null. */
-function toWireSession(row: DeviceRow) {
+function toWireSession(row: DeviceRow): WireSession {
   const device = { browser: row.browser ?? undefined, os: row.os ?? undefined, type: row.deviceType ?? undefined };
   const location = { city: row.city ?? undefined, region: row.region ?? undefined, country: row.country ?? undefined };
   const known = (o: object) => Object.values(o).some((v) => v !== undefined);

@@ -1,3 +1,4 @@
+import type { WireDevice, WireLocation, WireSession } from '../../kit/src/contract';
 import type { Session, SessionsResult } from './types';
 import { SessionsClientError } from './errors';
 
@@ -5,17 +6,20 @@ import { SessionsClientError } from './errors';
 const ENDED_STATUSES = new Set(['signed_out', 'revoked', 'expired']);
 const DEVICE_TYPES = new Set(['desktop', 'mobile', 'tablet', 'app']);
 
-type Row = Record<string, unknown>;
+// The names of a row's fields, from the contract's generated types: one the contract lacks is a type error.
+type WireField = keyof WireSession | keyof NonNullable<WireDevice> | keyof NonNullable<WireLocation>;
+/** A row (or its device or place) as received: the contract's field names, each of any type until checked. */
+type Row = { [field in WireField]?: unknown };
 
 // A malformed row: it is left out and counted in `skipped`, so what was wrong with it is never shown.
 class RowRejected extends Error {}
 
-function isObject(value: unknown): value is Row {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** An optional text field: absent, null or blank is "missing"; any other non-string rejects the row. */
-function optionalText(row: Row, key: string): string | undefined {
+function optionalText(row: Row, key: WireField): string | undefined {
   const value = row[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new RowRejected();
@@ -23,14 +27,14 @@ function optionalText(row: Row, key: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-function optionalObject(row: Row, key: string): Row | undefined {
+function optionalObject(row: Row, key: WireField): Row | undefined {
   const value = row[key];
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw new RowRejected();
   return value;
 }
 
-function requiredBoolean(row: Row, key: string): boolean {
+function requiredBoolean(row: Row, key: WireField): boolean {
   const value = row[key];
   if (typeof value !== 'boolean') throw new RowRejected();
   return value;
@@ -72,8 +76,9 @@ export function parseDate(value: string | undefined): string | undefined {
 }
 
 /** One wire row → a `Session`, `null` for an ended session, or `RowRejected` for a malformed one. */
-function parseSession(wire: unknown): Session | null {
-  if (!isObject(wire)) throw new RowRejected();
+function parseSession(value: unknown): Session | null {
+  if (!isObject(value)) throw new RowRejected();
+  const wire: Row = value;
   const id = wire.id;
   if (typeof id !== 'string' || id.trim() === '') throw new RowRejected();
   const status = wire.status;
