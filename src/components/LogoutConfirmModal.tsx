@@ -26,8 +26,11 @@ export type LogoutConfirmModalProps = {
   className?: string | undefined;
 };
 
-/** B4: confirms logging out one session; a trusted device's confirm reads "Log out and remove". */
-export function LogoutConfirmModal({ session, pending = false, error, ...props }: LogoutConfirmModalProps) {
+/** The two confirmations of ending one session, alike but for their words and slot. */
+type Kind = 'logOut' | 'unrecognized';
+const SLOTS: Record<Kind, string> = { logOut: 'logout-modal', unrecognized: 'unrecognized-dialog' };
+
+function SessionConfirmDialog({ kind, session, pending = false, error, ...props }: LogoutConfirmModalProps & { kind: Kind }) {
   const translator = useTranslator(enActions);
   const { t } = translator;
   const device = session ? deviceLabel(session, translator) : '';
@@ -36,14 +39,28 @@ export function LogoutConfirmModal({ session, pending = false, error, ...props }
     <ConfirmDialog
       {...props}
       open={props.open && session !== null}
-      slot="logout-modal"
-      title={t('logOut.title', { device })}
-      description={isTrusted ? t('logOut.body.trusted', { device }) : t('logOut.body', { device })}
-      confirmLabel={isTrusted ? t('logOut.confirm.trusted') : t('logOut.confirm')}
-      pendingLabel={t('logOut.pending')}
-      cancelLabel={t('logOut.cancel')}
+      slot={SLOTS[kind]}
+      title={t(`${kind}.title`, { device })}
+      description={t(isTrusted ? `${kind}.body.trusted` : `${kind}.body`, { device })}
+      // Only B4's confirm says "Log out and remove" for a trusted device; B14's always names what it does.
+      confirmLabel={t(isTrusted && kind === 'logOut' ? 'logOut.confirm.trusted' : `${kind}.confirm`)}
+      pendingLabel={t(`${kind}.pending`)}
+      cancelLabel={t(`${kind}.cancel`)}
       isPending={pending}
       error={error ? failureMessage(error, translator) : undefined}
     />
   );
+}
+
+/** B4: confirms logging out one session; a trusted device's confirm reads "Log out and remove". */
+export function LogoutConfirmModal(props: LogoutConfirmModalProps) {
+  return <SessionConfirmDialog kind="logOut" {...props} />;
+}
+
+/**
+ * B14: "Secure your account" — logs out a session the reader does not recognize and removes it from
+ * trusted devices. Cancel, Esc or a click outside log nothing out; a failure shows inside, as in B4.
+ */
+export function UnrecognizedSessionDialog(props: LogoutConfirmModalProps) {
+  return <SessionConfirmDialog kind="unrecognized" {...props} />;
 }

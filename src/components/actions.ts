@@ -1,7 +1,6 @@
 // Every part that only runs after the reader acts, as one chunk: one shared chunk with the first paint
 // instead of one per part (each chunk is gzipped alone, so fewer chunks are fewer bytes).
-export { LogoutConfirmModal } from './LogoutConfirmModal';
+export { LogoutConfirmModal, UnrecognizedSessionDialog } from './LogoutConfirmModal';
 export { LogoutAllDialog } from './LogoutAllDialog';
 export { RowMenu } from './RowMenu';
-export { UnrecognizedSessionDialog } from './UnrecognizedSessionDialog';
 export { SecureAccountCallout } from './SecureAccountCallout';

@@ -3,7 +3,6 @@ import type { LogoutAllDialogProps } from './LogoutAllDialog';
 import type { LogoutConfirmModalProps } from './LogoutConfirmModal';
 import type { RowMenuProps } from './RowMenu';
 import type { SecureAccountCalloutProps } from './SecureAccountCallout';
-import type { UnrecognizedSessionDialogProps } from './UnrecognizedSessionDialog';
 
 /** A `React.lazy` component whose module can be fetched before it first renders. */
 export type PreloadableComponent<P> = LazyExoticComponent<ComponentType<P>> & {
@@ -81,7 +80,7 @@ export const LogoutAllDialog = /* @__PURE__ */ lazyDialog<LogoutAllDialogProps>(
 export const RowMenu = /* @__PURE__ */ lazyWithPreload<RowMenuProps>(() => import('./actions').then((m) => m.RowMenu));
 
 /** B14: "Secure your account", confirmed by "Log out and secure account"; its code loads when it first opens. */
-export const UnrecognizedSessionDialog = /* @__PURE__ */ lazyDialog<UnrecognizedSessionDialogProps>(() =>
+export const UnrecognizedSessionDialog = /* @__PURE__ */ lazyDialog<LogoutConfirmModalProps>(() =>
   import('./actions').then((m) => m.UnrecognizedSessionDialog),
 );
 
