@@ -4,7 +4,7 @@ import { LogoutAllCard, SessionsClientError } from '../src';
 import { Frame } from './support/Frame';
 
 /**
- * "Log out of all sessions" (B6) on its own, with the modal it opens. The card keeps the modal's
+ * "Log out of all sessions" (B6) on its own, with the modal it opens (`LogoutAllDialog`, loaded on intent). The card keeps the modal's
  * open state itself, so the states that live in the modal open it in their play function.
  */
 const meta = {
