@@ -72,3 +72,32 @@ describe('quickStartFiles', () => {
     expect(quickStartFiles(markdown)).toEqual([{ file: 'a.ts', code: 'const a = 1;\n\nexport { a };\n' }]);
   });
 });
+
+// The README's tree (under "Working on this repository") names every folder the repository tracks at
+// its top level and in src/, and no folder that is gone: a moved or added folder fails here until the
+// diagram says where it sits.
+describe('README layout', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const tree = /^## Working on this repository\n[\s\S]*?^```text\n([\s\S]*?)^```$/m.exec(readme)?.[1] ?? '';
+  const named = (indent: string) => [...tree.matchAll(new RegExp(`^${indent}([\\w.-]+)/ +\\S`, 'gm'))].map(([, name]) => name).sort();
+  const tracked = spawnSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' });
+  const folders = (under: string) =>
+    [
+      ...new Set(
+        tracked.stdout
+          .split('\n')
+          .flatMap((file) =>
+            file.startsWith(under) && file.slice(under.length).includes('/') ? [file.slice(under.length).split('/')[0]!] : [],
+          ),
+      ),
+    ].sort();
+
+  it('should name each top-level folder of the repository, and only those', () => {
+    expect(tracked.status, `git ls-files failed (this test reads the repository's tracked files): ${tracked.stderr}`).toBe(0);
+    expect(named('')).toEqual(folders(''));
+  });
+
+  it('should name each folder of src/, and only those', () => {
+    expect(named('  ')).toEqual(folders('src/'));
+  });
+});
