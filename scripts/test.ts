@@ -36,7 +36,7 @@ function suiteStep(name: string): Step {
   if (!suite) throw new Error(`test/suites.ts has no suite named ${name}`);
   const precondition = suite.react18 ? () => ensureReact18() : suite.browser ? requireChromium : undefined;
   const [command, args] = suite.script
-    ? [process.execPath, [suite.script, ...counted(suite.name)]]
+    ? tsx(suite.script, ...counted(suite.name))
     : ['npx', ['vitest', 'run', '--project', suite.name, ...counted(suite.name)]];
   return [suite.about, command, args, precondition];
 }
