@@ -84,7 +84,7 @@ function* walk(dir) {
 
 if (!args.has('--no-build')) {
   step('build (npm run build)');
-  if (run(process.execPath, ['scripts/build.mjs']) !== 0) {
+  if (run(process.execPath, ['--import', 'tsx', 'scripts/build.ts']) !== 0) {
     console.error('✖ package check: the build failed.');
     process.exit(1);
   }

@@ -64,6 +64,6 @@ describe('tarballProblems', () => {
 describe('package.json', () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> };
   it('should build before packing, so npm pack and npm publish never ship a half-built dist/', () => {
-    expect(pkg.scripts?.prepack).toMatch(/scripts\/build\.mjs|npm run build/);
+    expect(pkg.scripts?.prepack).toMatch(/scripts\/build\.ts|npm run build/);
   });
 });
