@@ -31,7 +31,7 @@ import { build, preview } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from './chromium.ts';
-import { STACK, bundle, formatBytes, measureFirstLoad, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.mjs';
+import { STACK, bundle, formatBytes, measureFirstLoad, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.ts';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
