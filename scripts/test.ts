@@ -36,7 +36,7 @@ function suiteStep(name: string): Step {
   if (!suite) throw new Error(`test/suites.ts has no suite named ${name}`);
   const precondition = suite.react18 ? () => ensureReact18() : suite.browser ? requireChromium : undefined;
   const [command, args] = suite.script
-    ? [process.execPath, [suite.script, ...counted(suite.name)]]
+    ? tsx(suite.script, ...counted(suite.name))
     : ['npx', ['vitest', 'run', '--project', suite.name, ...counted(suite.name)]];
   return [suite.about, command, args, precondition];
 }
@@ -55,7 +55,7 @@ const steps: Step[] = [
   suiteStep('storybook'),
   suiteStep('a11y'),
   suiteStep('visual'),
-  ['package: build, publint, attw, tarball, byte budgets; the kit: build, publint, attw', process.execPath, ['scripts/check-package.mjs']],
+  ['package: build, publint, attw, tarball, byte budgets; the kit: build, publint, attw', ...tsx('scripts/check-package.ts')],
   // After the package step, which builds dist/ (and kit/dist/) that the reports are read from.
   [
     'public API reports match (API Extractor; `npm run api:update` after a deliberate change)',

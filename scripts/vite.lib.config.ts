@@ -1,4 +1,4 @@
-// Library build of @firstparty/active-sessions (`npm run build` runs it through scripts/build.mjs).
+// Library build of @firstparty/active-sessions (`npm run build` runs it through scripts/build.ts).
 // ESM only, one output module per source module (so each locale catalog is its own module and the
 // ones a host does not import shake out), every dependency and peer left to the host's bundler.
 import { readFileSync } from 'node:fs';

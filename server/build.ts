@@ -28,12 +28,12 @@ function isStale(output: string, sources: string[]): boolean {
 /** Builds the package and the demo page if needed; says what it did. */
 export async function ensureDemoBuilt(log: (line: string) => void = console.log): Promise<void> {
   const packageEntry = path.join(root, 'dist/src/index.js');
-  const packageSources = ['src', 'mocks', 'package.json', 'scripts/build.mjs', 'scripts/vite.lib.config.ts'].map((p) => path.join(root, p));
+  const packageSources = ['src', 'mocks', 'package.json', 'scripts/build.ts', 'scripts/vite.lib.config.ts'].map((p) => path.join(root, p));
   if (isStale(packageEntry, packageSources)) {
     log('building the package (npm run build)…');
     // NODE_ENV=production here too: built from inside a test run (Vitest sets NODE_ENV=test), dist/
     // would call react/jsx-dev-runtime, which the production page below does not have.
-    const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/build.ts')], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production' },

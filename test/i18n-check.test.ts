@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileMessage, type MessageValues } from '../src/i18n/format';
-import { formatCatalog, printMessage, pseudoLocalize, PSEUDO_PATH, readSource } from '../scripts/pseudo.mjs';
+import { formatCatalog, printMessage, pseudoLocalize, PSEUDO_PATH, readSource } from '../scripts/pseudo';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // The kit's bin from its TypeScript source, through tsx (the built bin runs in test/contract-check/kit-tarball.test.ts).

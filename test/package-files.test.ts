@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tarballProblems } from '../scripts/package-files.mjs';
+import { tarballProblems } from '../scripts/package-files';
 
-// The package check (scripts/check-package.mjs) runs this on `npm pack --dry-run`'s file list; here on
+// The package check (scripts/check-package.ts) runs this on `npm pack --dry-run`'s file list; here on
 // lists made to be broken, the way a pack of a half-built dist/ was.
 const complete = [
   'package.json',
@@ -64,6 +64,6 @@ describe('tarballProblems', () => {
 describe('package.json', () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> };
   it('should build before packing, so npm pack and npm publish never ship a half-built dist/', () => {
-    expect(pkg.scripts?.prepack).toMatch(/scripts\/build\.mjs|npm run build/);
+    expect(pkg.scripts?.prepack).toMatch(/scripts\/build\.ts|npm run build/);
   });
 });

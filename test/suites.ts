@@ -15,7 +15,7 @@ export type Suite = {
   react18?: boolean;
   /** The suite Stryker runs against each mutant (`npm run test:mutation`). */
   mutation?: boolean;
-  /** `npm test` runs it through this script instead of `vitest run --project <name>`. */
+  /** `npm test` runs it through this script (by tsx) instead of `vitest run --project <name>`. */
   script?: string;
 };
 
@@ -39,7 +39,7 @@ export const SUITES: readonly Suite[] = [
     config: 'test/visual/vitest.config.ts',
     about: 'visual: forced colours, reflow and text spacing, auto theme, reference screenshots (Chromium)',
     browser: true,
-    script: 'scripts/visual.mjs',
+    script: 'scripts/visual.ts',
   },
   {
     name: 'e2e',

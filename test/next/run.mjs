@@ -168,7 +168,7 @@ async function main() {
   if (major < 20 || (major === 20 && minor < 9)) throw new StepError(`Next.js 16 needs Node >= 20.9; this is ${process.versions.node}.`);
   if (!existsSync(path.join(root, 'dist/src/index.js'))) {
     log('dist/ missing: npm run build');
-    sh(process.execPath, ['scripts/build.mjs'], { cwd: root, what: 'npm run build' });
+    sh(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: root, what: 'npm run build' });
   }
 
   const work = mkdtempSync(path.join(os.tmpdir(), 'active-sessions-next-'));

@@ -142,7 +142,7 @@ async function main() {
     throw new StepError(`Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
   if (!existsSync(path.join(root, 'dist/src/index.js'))) {
     log('dist/ missing: npm run build');
-    sh(process.execPath, ['scripts/build.mjs'], { cwd: root, what: 'npm run build' });
+    sh(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: root, what: 'npm run build' });
   }
 
   const work = mkdtempSync(path.join(os.tmpdir(), 'active-sessions-quickstart-'));

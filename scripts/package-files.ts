@@ -1,13 +1,13 @@
 // What a tarball of this package must hold, checked on its file list (`npm pack --dry-run --json`):
-// used by the package check (scripts/check-package.mjs) and tested on broken lists (test/package-files.test.ts).
+// used by the package check (scripts/check-package.ts) and tested on broken lists (test/package-files.test.ts).
 
 /**
  * The problems of a tarball's file list: a required file missing (the entry points, their types, the
  * stylesheet, the catalogs), a JavaScript module of dist/ without its declaration file, or a test,
  * story, reference-server or kit file shipped.
  */
-export function tarballProblems(files) {
-  const problems = [];
+export function tarballProblems(files: string[]): string[] {
+  const problems: string[] = [];
   const packed = new Set(files);
   const required = [
     'package.json',

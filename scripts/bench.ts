@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx tsx
 // `npm run bench`: what @firstparty/active-sessions costs a product team, in one run.
 //
 //   1. Bytes (min+gzip, Vite/Rolldown + Oxc minifier, gzip -9) of the built package as a host imports
@@ -21,20 +21,44 @@
 //         refetch and the re-render), cold and warm.
 //   4. Requests per mount and per logout.
 //
-//   node scripts/bench.mjs [--runs 7] [--mounts 5] [--rows 1000] [--no-build] [--profile]
+//   tsx scripts/bench.ts [--runs 7] [--mounts 5] [--rows 1000] [--no-build] [--profile]
 //   (--profile: where the end-to-end mounts, the warm mounts and the re-renders spend their time)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { build, preview } from 'vite';
+import { build, preview, type InlineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from './chromium.ts';
-import { STACK, bundle, formatBytes, measureFirstLoad, measureOwnCost, ownPackagePlugin, packageName, root, sizes } from './measure.mjs';
+import {
+  STACK,
+  bundle,
+  formatBytes,
+  measureFirstLoad,
+  measureOwnCost,
+  ownPackagePlugin,
+  packageName,
+  root,
+  sizes,
+  type Size,
+} from './measure.ts';
+
+/** What the bench page (MAIN_TSX below) puts on window, for the runs here to call. */
+type Mounted = { elapsed: number; shown: number; requests: string[] };
+type LoggedOut = { elapsed: number; requests: string[]; rowsLeft: number };
+type BenchWindow = {
+  mount(kind: 'section' | 'all'): Promise<Mounted>;
+  logOutOne(): Promise<LoggedOut>;
+  clickToDialog(): Promise<number>;
+  actionsFetched(): boolean;
+  renderBench(mounts: number): Promise<{ shown: number; samples: Record<RenderKey, number[]>; logOut: { all: number; section: number } }>;
+};
+/** Where a profile sample was taken. */
+type CallFrame = { functionName: string; url: string; lineNumber: number };
 
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
+const option = (name: string, fallback: number): number => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
@@ -46,17 +70,20 @@ const ROWS = option('rows', 1000);
 const MOUNTS = option('mounts', 5);
 const BUDGET_RATIO = 2;
 
-const median = (values) => {
+const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const ms = (n) => `${n.toFixed(1)} ms`;
-const pad = (text, width) => String(text).padEnd(width);
-const padStart = (text, width) => String(text).padStart(width);
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const pad = (text: string | number, width: number) => String(text).padEnd(width);
+const padStart = (text: string | number, width: number) => String(text).padStart(width);
 
 if (!argv.includes('--no-build') || !existsSync(path.join(root, 'dist/src/index.js'))) {
-  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (result.status !== 0) {
     console.error('✖ bench: npm run build failed.');
     process.exit(1);
@@ -68,7 +95,8 @@ console.log(`# ${packageName} — cost (npm run bench)\n`);
 // 1. Our bytes.
 const own = await measureOwnCost();
 console.log("## Bytes this package adds (min+gzip; the design card's stack external, anything else counted)\n");
-const ownLine = (label, size) => console.log(`  ${pad(label, 58)} ${padStart(formatBytes(size.gz), 9)}   (${formatBytes(size.min)} min)`);
+const ownLine = (label: string, size: Size) =>
+  console.log(`  ${pad(label, 58)} ${padStart(formatBytes(size.gz), 9)}   (${formatBytes(size.min)} min)`);
 ownLine('whole section (ActiveSessionsSection; issue budget 8 KB)', own.section);
 ownLine('  of which code, ICU formatter included', own.sectionCode);
 ownLine('  of which the English catalog', own.catalog);
@@ -79,7 +107,7 @@ const split = await measureFirstLoad();
 for (const [bundler, name] of [
   ['esbuild', 'esbuild'],
   ['rolldown', 'Rolldown'],
-]) {
+] as const) {
   ownLine(`section split by ${name}: first load (issue 23: 9,000 B)`, split[bundler].firstLoad);
   ownLine(`section split by ${name}: total, ${split[bundler].chunks} chunks`, split[bundler].total);
 }
@@ -425,7 +453,7 @@ writeFileSync(
   path.join(benchDir, 'src/static.tsx'),
   `import '${path.join(root, 'dist/src/components/actions.js')}';\nimport './main.tsx';\n`,
 );
-const viteConfig = {
+const viteConfig: InlineConfig = {
   configFile: false,
   root: benchDir,
   logLevel: 'silent',
@@ -443,11 +471,11 @@ const viteConfig = {
 };
 await build({ ...viteConfig, mode: 'production' });
 
-const port = await new Promise((resolve, reject) => {
+const port = await new Promise<number>((resolve, reject) => {
   const server = createServer();
   server.on('error', reject);
   server.listen(0, '127.0.0.1', () => {
-    const { port: free } = server.address();
+    const { port: free } = server.address() as AddressInfo;
     server.close(() => resolve(free));
   });
 });
@@ -456,7 +484,12 @@ const url = `http://127.0.0.1:${port}/`;
 const browser = await chromium.launch(chromiumLaunchOptions);
 
 // End to end (cold page): one sample per page load.
-const times = { section: [], all: [], logOutSection: [], logOutAll: [] };
+const times: { section: number[]; all: number[]; logOutSection: number[]; logOutAll: number[] } = {
+  section: [],
+  all: [],
+  logOutSection: [],
+  logOutAll: [],
+};
 // Like for like (warm, data loaded): per page load, the median of MOUNTS samples (and every sample).
 const RENDER_KEYS = [
   'all',
@@ -471,17 +504,18 @@ const RENDER_KEYS = [
   'removeBare',
   'changeAll',
   'changeBare',
-];
-const render = Object.fromEntries(RENDER_KEYS.map((key) => [key, []]));
-const renderSamples = Object.fromEntries(RENDER_KEYS.map((key) => [key, []]));
-const warmLogOut = { all: [], section: [] };
-const clickToDialog = { static: [], hover: [], none: [] };
-const firstMount = { static: [], lazy: [] };
+] as const;
+type RenderKey = (typeof RENDER_KEYS)[number];
+const render = Object.fromEntries(RENDER_KEYS.map((key) => [key, []])) as unknown as Record<RenderKey, number[]>;
+const renderSamples = Object.fromEntries(RENDER_KEYS.map((key) => [key, []])) as unknown as Record<RenderKey, number[][]>;
+const warmLogOut: { all: number[]; section: number[] } = { all: [], section: [] };
+const clickToDialog: { static: number[]; hover: number[]; none: number[] } = { static: [], hover: [], none: [] };
+const firstMount: { static: number[]; lazy: number[] } = { static: [], lazy: [] };
 let shownWarm = 0;
 let profileReport = '';
 
 /** Self time by function over `run` (evaluated in the page), top 20. */
-async function profileMount(tab, run, prepare) {
+async function profileMount(tab: Page, run: string, prepare?: string): Promise<string> {
   if (prepare) await tab.evaluate(prepare);
   const cdp = await tab.context().newCDPSession(tab);
   await cdp.send('Profiler.enable');
@@ -492,14 +526,14 @@ async function profileMount(tab, run, prepare) {
   await tab.close();
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])));
-  const label = (callFrame) =>
+  const label = (callFrame: CallFrame) =>
     `${callFrame.functionName || '(anonymous)'} ${callFrame.url ? `${path.basename(callFrame.url).replace(/-[\w-]{8}\.js$/, '.js')}:${callFrame.lineNumber + 1}` : ''}`.trim();
-  const self = new Map();
+  const self = new Map<string, number>();
   const deltas = profile.timeDeltas ?? [];
-  profile.samples.forEach((id, i) => {
-    const { callFrame } = byNode.get(id);
+  profile.samples!.forEach((id, i) => {
+    const { callFrame } = byNode.get(id)!;
     // A browser built-in (layout, DOM) is named with the script function that called it.
-    const caller = !callFrame.url && !callFrame.functionName.startsWith('(') && byNode.get(parentOf.get(id));
+    const caller = !callFrame.url && !callFrame.functionName.startsWith('(') && byNode.get(parentOf.get(id)!);
     const key = caller ? `${label(callFrame)} ← ${label(caller.callFrame)}` : label(callFrame);
     self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
   });
@@ -510,7 +544,7 @@ async function profileMount(tab, run, prepare) {
     .map(([key, t]) => `  ${padStart(ms(t), 9)} ${padStart(((100 * t) / total).toFixed(1), 5)}%  ${key}`)
     .join('\n');
 }
-const seen = {};
+const seen: { section?: { mounted: Mounted; loggedOut: LoggedOut }; all?: { mounted: Mounted; loggedOut: LoggedOut } } = {};
 const started = performance.now();
 try {
   const fresh = async (page = '') => {
@@ -523,11 +557,11 @@ try {
   // Interleaved, so drift in the machine's load hits every variant alike.
   for (let run = 0; run < RUNS; run++) {
     // End to end, each on a fresh page: the first mount a host's reader sees, then one logout.
-    for (const kind of ['section', 'all']) {
+    for (const kind of ['section', 'all'] as const) {
       const tab = await fresh();
-      const mounted = await tab.evaluate((k) => window.mount(k), kind);
+      const mounted = await tab.evaluate((k) => (window as unknown as BenchWindow).mount(k), kind);
       times[kind].push(mounted.elapsed);
-      const loggedOut = await tab.evaluate(() => window.logOutOne());
+      const loggedOut = await tab.evaluate(() => (window as unknown as BenchWindow).logOutOne());
       times[kind === 'section' ? 'logOutSection' : 'logOutAll'].push(loggedOut.elapsed);
       seen[kind] ??= { mounted, loggedOut };
       await tab.close();
@@ -535,26 +569,26 @@ try {
     // Click → dialog visible, the section at 50 rows, each on a fresh page (issue 23): before (the
     // dialogs imported statically, static.html), after (lazy, prefetched on hover 100 ms before the
     // click), and with no intent before the click at all (the chunk fetched by the click itself).
-    for (const mode of ['static', 'hover', 'none']) {
+    for (const mode of ['static', 'hover', 'none'] as const) {
       const tab = await fresh(mode === 'static' ? 'static.html' : '');
-      const mounted = await tab.evaluate(() => window.mount('section'));
+      const mounted = await tab.evaluate(() => (window as unknown as BenchWindow).mount('section'));
       firstMount[mode === 'static' ? 'static' : 'lazy'].push(mounted.elapsed);
       const button = tab.locator('[data-slot="session-row"]:not([data-current]) button[data-slot="row-actions"]').first();
-      if (mode !== 'static' && (await tab.evaluate(() => window.actionsFetched())))
+      if (mode !== 'static' && (await tab.evaluate(() => (window as unknown as BenchWindow).actionsFetched())))
         throw new Error('the dialog chunk was fetched before any intent');
       if (mode !== 'none') {
         await button.hover();
         await tab.waitForTimeout(100);
       }
-      const timing = tab.evaluate(() => window.clickToDialog());
-      if (mode === 'none') await button.evaluate((element) => element.click());
+      const timing = tab.evaluate(() => (window as unknown as BenchWindow).clickToDialog());
+      if (mode === 'none') await button.evaluate((element) => (element as HTMLElement).click());
       else await button.click();
       clickToDialog[mode].push(await timing);
       await tab.close();
     }
     // Like for like, on one more fresh page: warm-up, then fresh mounts with the data loaded.
     const tab = await fresh();
-    const bench = await tab.evaluate((n) => window.renderBench(n), MOUNTS);
+    const bench = await tab.evaluate((n) => (window as unknown as BenchWindow).renderBench(n), MOUNTS);
     await tab.close();
     shownWarm = bench.shown;
     for (const key of RENDER_KEYS) {
@@ -583,13 +617,14 @@ try {
 }
 
 const chromiumVersion = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim();
-const runs = (values) => `runs: ${values.map((t) => t.toFixed(t < 10 ? 1 : 0)).join(', ')}`;
-const line = (label, value, note = '') => console.log(`  ${pad(label, 62)} ${padStart(value, 9)}   ${note}`);
-const shownBySection = seen.section.mounted.shown;
-const m = (key) => median(render[key]);
-const ratioOf = (ours, bare) => m(ours) / m(bare);
-const perRunRatios = (ours, bare) => `per run: ${render[ours].map((t, i) => (t / render[bare][i]).toFixed(2)).join(', ')}`;
-const verdict = (r) => (r <= BUDGET_RATIO ? 'within budget' : 'OVER BUDGET');
+const runs = (values: number[]) => `runs: ${values.map((t) => t.toFixed(t < 10 ? 1 : 0)).join(', ')}`;
+const line = (label: string, value: string | number, note = '') => console.log(`  ${pad(label, 62)} ${padStart(value, 9)}   ${note}`);
+const shownBySection = seen.section!.mounted.shown;
+const m = (key: RenderKey) => median(render[key]);
+const ratioOf = (ours: RenderKey, bare: RenderKey) => m(ours) / m(bare);
+const perRunRatios = (ours: RenderKey, bare: RenderKey) =>
+  `per run: ${render[ours].map((t, i) => (t / render[bare][i]!).toFixed(2)).join(', ')}`;
+const verdict = (r: number) => (r <= BUDGET_RATIO ? 'within budget' : 'OVER BUDGET');
 
 console.log(`\n## Time in ${chromiumVersion || 'Chromium'} (headless, production build, ${RUNS} page loads per line)`);
 console.log(
@@ -680,8 +715,8 @@ for (const key of RENDER_KEYS) {
 
 if (profileReport) console.log(`\n## Where the mounts spend their time (Chromium profiler, unminified build)\n${profileReport}`);
 console.log('\n## Requests\n');
-line('per mount', seen.section.mounted.requests.length, seen.section.mounted.requests.join(', '));
-line('per logout of one session', seen.section.loggedOut.requests.length, seen.section.loggedOut.requests.join(', '));
+line('per mount', seen.section!.mounted.requests.length, seen.section!.mounted.requests.join(', '));
+line('per logout of one session', seen.section!.loggedOut.requests.length, seen.section!.loggedOut.requests.join(', '));
 console.log(
   `\n(Bytes in KB of 1,024 bytes. Timings vary by machine: compare the ratio, not the milliseconds. Time in Chromium: ${((performance.now() - started) / 1000).toFixed(0)} s.)`,
 );

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx tsx
 // `npm run build`: the publishable dist/ of @firstparty/active-sessions.
 //
 //   1. JavaScript: Vite library mode (scripts/vite.lib.config.ts), ESM, one module per source module.
@@ -15,12 +15,12 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
 
-function fail(message) {
+function fail(message: string): never {
   console.error(`✖ build: ${message}`);
   process.exit(1);
 }
 
-function* walk(dir) {
+function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
@@ -41,11 +41,11 @@ const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescrip
 });
 if (tsc.status !== 0) fail('tsc -p tsconfig.build.json failed (see above).');
 
-const isFile = (file) => existsSync(file) && statSync(file).isFile();
+const isFile = (file: string): boolean => existsSync(file) && statSync(file).isFile();
 const SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.\.?(?:\/[^'"]*)?)\2/g;
 
 /** The TypeScript type of a parsed JSON value, as `tsc` would infer it for `resolveJsonModule`. */
-function jsonType(value, indent = '') {
+function jsonType(value: unknown, indent = ''): string {
   if (Array.isArray(value)) return `(${[...new Set(value.map((v) => jsonType(v, indent)))].join(' | ') || 'never'})[]`;
   if (value === null) return 'null';
   if (typeof value !== 'object') return typeof value;
@@ -58,9 +58,9 @@ for (const file of walk(dist)) {
   if (!file.endsWith('.d.ts')) continue;
   const dir = path.dirname(file);
   const text = readFileSync(file, 'utf8');
-  const rewritten = text.replace(SPECIFIER, (match, lead, quote, specifier) => {
+  const rewritten = text.replace(SPECIFIER, (match, lead: string, quote: string, specifier: string) => {
     const target = path.resolve(dir, specifier);
-    let resolved;
+    let resolved: string;
     if (isFile(`${target}.d.ts`)) resolved = `${specifier}.js`;
     // The kit's generated contract types (dist/kit/src, types only, for mocks' WireSession) already say `.js`.
     else if (specifier.endsWith('.js') && isFile(target.replace(/\.js$/, '.d.ts'))) resolved = specifier;

@@ -1,13 +1,20 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx tsx
 // Generates src/i18n/messages/pseudo.json from en.json: every letter accented, every message
 // bracketed and padded by ~35%, so untranslated, truncated or concatenated UI text stands out.
 // ICU syntax (argument names, plural/select keys, `#`, styles) is kept by parsing each message
 // and printing the AST back, never by editing the source string.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse, TYPE, SKELETON_TYPE } from '@formatjs/icu-messageformat-parser';
+import {
+  parse,
+  TYPE,
+  SKELETON_TYPE,
+  type MessageFormatElement,
+  type PluralOrSelectOption,
+  type Skeleton,
+} from '@formatjs/icu-messageformat-parser';
 
-const ACCENTS = {
+const ACCENTS: Record<string, string> = {
   a: 'á',
   b: 'ƀ',
   c: 'ç',
@@ -67,18 +74,18 @@ const PAD = '·';
 const ARGUMENT_WIDTH = 8;
 
 /** Replaces every ASCII letter with its accented twin. */
-export function accent(text) {
-  return text.replace(/[A-Za-z]/g, (letter) => ACCENTS[letter]);
+export function accent(text: string): string {
+  return text.replace(/[A-Za-z]/g, (letter) => ACCENTS[letter]!);
 }
 
 /** Quotes the characters ICU would read as syntax, so a literal prints back as itself. */
-function escapeLiteral(text, parentArgType) {
+function escapeLiteral(text: string, parentArgType: string): string {
   const chars = [...text];
   let out = '';
   for (const [i, ch] of chars.entries()) {
     // A lone apostrophe is literal unless ICU could read it as opening a quote: before
     // syntax, another apostrophe, or whatever the next element prints.
-    if (ch === "'") out += i + 1 < chars.length && !"'{}<>#".includes(chars[i + 1]) ? "'" : "''";
+    if (ch === "'") out += i + 1 < chars.length && !"'{}<>#".includes(chars[i + 1]!) ? "'" : "''";
     else if (ch === '{' || ch === '}' || ch === '<' || ch === '>') out += `'${ch}'`;
     else if (ch === '#' && (parentArgType === 'plural' || parentArgType === 'selectordinal')) out += `'#'`;
     else out += ch;
@@ -86,7 +93,7 @@ function escapeLiteral(text, parentArgType) {
   return out;
 }
 
-function printStyle(style) {
+function printStyle(style: string | Skeleton | null | undefined): string {
   if (style == null) return '';
   if (typeof style === 'string') return `, ${style}`;
   if (style.type === SKELETON_TYPE.dateTime) return `, ::${style.pattern}`;
@@ -95,11 +102,15 @@ function printStyle(style) {
 }
 
 /** Prints a parsed ICU message back to source; `mapText` rewrites literal text only. */
-export function printMessage(elements, mapText = (text) => text, parentArgType = '') {
+export function printMessage(
+  elements: MessageFormatElement[],
+  mapText: (text: string) => string = (text) => text,
+  parentArgType = '',
+): string {
   return elements.map((el) => printElement(el, mapText, parentArgType)).join('');
 }
 
-function printElement(el, mapText, parentArgType) {
+function printElement(el: MessageFormatElement, mapText: (text: string) => string, parentArgType: string): string {
   switch (el.type) {
     case TYPE.literal:
       return escapeLiteral(mapText(el.value), parentArgType);
@@ -123,18 +134,18 @@ function printElement(el, mapText, parentArgType) {
       return `{${el.value}, ${kind}, ${offset}${printOptions(el.options, mapText, kind)}}`;
     }
     default:
-      throw new Error(`Unknown ICU element type ${el.type}`);
+      throw new Error(`Unknown ICU element type ${(el as MessageFormatElement).type}`);
   }
 }
 
-function printOptions(options, mapText, argType) {
+function printOptions(options: Record<string, PluralOrSelectOption>, mapText: (text: string) => string, argType: string): string {
   return Object.entries(options)
     .map(([key, option]) => `${key} {${printMessage(option.value, mapText, argType)}}`)
     .join(' ');
 }
 
 /** Approximate rendered length: literal text, a fixed width per value, the longest branch. */
-function estimateLength(elements) {
+function estimateLength(elements: MessageFormatElement[]): number {
   let length = 0;
   for (const el of elements) {
     if (el.type === TYPE.literal) length += [...el.value].length;
@@ -148,19 +159,19 @@ function estimateLength(elements) {
 }
 
 /** Pseudo-localizes one ICU message: accented, bracketed, padded by ~35%. */
-export function pseudoLocalizeMessage(message) {
+export function pseudoLocalizeMessage(message: string): string {
   const ast = parse(message);
   const padding = PAD.repeat(Math.max(1, Math.round(estimateLength(ast) * EXPANSION)));
   return `[${printMessage(ast, accent)} ${padding}]`;
 }
 
 /** Pseudo-localizes a whole catalog, keeping its key order. */
-export function pseudoLocalize(catalog) {
+export function pseudoLocalize(catalog: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(catalog).map(([key, message]) => [key, pseudoLocalizeMessage(message)]));
 }
 
 /** Serializes a catalog the way every catalog in src/i18n/messages is written. */
-export function formatCatalog(catalog) {
+export function formatCatalog(catalog: Record<string, string>): string {
   return `${JSON.stringify(catalog, null, 2)}\n`;
 }
 
@@ -168,8 +179,9 @@ export const SOURCE_PATH = fileURLToPath(new URL('../src/i18n/messages/en.json',
 export const PSEUDO_PATH = fileURLToPath(new URL('../src/i18n/messages/pseudo.json', import.meta.url));
 
 /** The English source, whole: en.json, then en.actions.json (what only the dialogs show, kept apart so it loads with them). */
-export function readSource() {
-  const part = (name) => JSON.parse(readFileSync(fileURLToPath(new URL(`../src/i18n/messages/${name}`, import.meta.url)), 'utf8'));
+export function readSource(): Record<string, string> {
+  const part = (name: string) =>
+    JSON.parse(readFileSync(fileURLToPath(new URL(`../src/i18n/messages/${name}`, import.meta.url)), 'utf8')) as Record<string, string>;
   return { ...part('en.json'), ...part('en.actions.json') };
 }
 

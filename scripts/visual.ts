@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx tsx
 // `npm run test:visual`: the browser tests of test/visual/ (forced colours, reflow and text spacing,
 // the automatic theme, the reference screenshots) in Chromium, then the contact sheet, one HTML page
 // of every reference and of what a failing run saw: test/visual/report/index.html.
@@ -7,6 +7,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+
+/** One screenshot of the run, as test/visual/screenshots.test.tsx lists it in run.json. */
+type Shot = { file: string; title: string; width: number | ''; variant: string };
+/** What the screenshot test leaves in test/visual/report/run.json. */
+type Run = { running: string; recorded: string | null; updating: boolean; differed: string[]; shots: Shot[] };
 
 const REFERENCES = 'test/visual/references';
 const REPORT = 'test/visual/report';
@@ -17,7 +22,7 @@ const { status } = spawnSync('npx', ['vitest', 'run', '--project', 'visual', ...
   env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
 });
 
-const run = existsSync(`${REPORT}/run.json`) ? JSON.parse(readFileSync(`${REPORT}/run.json`, 'utf8')) : undefined;
+const run = existsSync(`${REPORT}/run.json`) ? (JSON.parse(readFileSync(`${REPORT}/run.json`, 'utf8')) as Run) : undefined;
 const sheet = writeContactSheet(run);
 console.log(`\nContact sheet: ${sheet} (${pathToFileURL(sheet).href})`);
 if (run?.differed.length) {
@@ -34,18 +39,18 @@ if (run?.differed.length) {
 process.exit(status ?? 1);
 
 /** Writes the contact sheet and returns its path. */
-function writeContactSheet(run) {
+function writeContactSheet(run: Run | undefined): string {
   const files = existsSync(REFERENCES) ? readdirSync(REFERENCES).filter((name) => name.endsWith('.png')) : [];
   const reported = existsSync(REPORT) ? readdirSync(REPORT) : [];
   // The run's own list, in its order and with titles; the files on disk when the run stopped early.
-  const shots =
-    run?.shots ?? files.map((name) => ({ file: name.replace(/\.png$/, ''), title: name.split('_')[0], width: '', variant: '' }));
+  const shots: Shot[] =
+    run?.shots ?? files.map((name) => ({ file: name.replace(/\.png$/, ''), title: name.split('_')[0]!, width: '', variant: '' }));
   const changed = shots.filter(({ file }) => reported.includes(`${file}-actual.png`) || reported.includes(`${file}-reference.png`));
-  const card = ({ file, title, width, variant }) => {
+  const card = ({ file, title, width, variant }: Shot) => {
     const reference = files.includes(`${file}.png`) ? `../references/${file}.png` : undefined;
     return `<figure><a href="${reference ?? `${file}-reference.png`}"><img loading="lazy" src="${reference ?? `${file}-reference.png`}" alt="${escape(title)}, ${width} px, ${variant}" style="max-inline-size: ${width === 320 ? 320 : 640}px"></a><figcaption><b>${escape(title)}</b><br>${width} px · ${variant}${reference ? '' : ' · <em>no reference yet</em>'}</figcaption></figure>`;
   };
-  const comparison = ({ file, title, width, variant }) => {
+  const comparison = ({ file, title, width, variant }: Shot) => {
     const pictures = [
       ['reference', files.includes(`${file}.png`) ? `../references/${file}.png` : undefined],
       [
@@ -92,6 +97,6 @@ ${shots.map(card).join('\n')}
   return `${REPORT}/index.html`;
 }
 
-function escape(text) {
-  return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+function escape(text: string): string {
+  return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c as '&' | '<' | '>' | '"']);
 }
