@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quickStartFiles, readmeFiles } from './support/readme.mjs';
+import { quickStartFiles, readmeFiles } from './support/readme';
 
 // The README's quick start is code a product team pastes: each block that names a file is compiled
 // against the package as a strict app would (exactOptionalPropertyTypes included), together with the

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import { StepError, freePort, sh, watchPage } from '../support/apps.mjs';
-import { readmeFiles } from '../support/readme.mjs';
+import { readmeFiles } from '../support/readme.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -3,7 +3,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import { defineSuite, ROOT, STORY_DEPS } from '../vitest.shared.ts';
-import { visualCommands } from './commands.mjs';
+import { visualCommands } from './commands.ts';
 
 export default defineSuite({
   optimizeDeps: { include: STORY_DEPS },

@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The `{ file, code }` blocks of a Markdown text that name a file. */
-export function quickStartFiles(markdown) {
-  const files = [];
-  for (const [, file, code] of markdown.matchAll(/^```\w+ file=(\S+)\n([\s\S]*?)^```$/gm)) files.push({ file, code });
+export function quickStartFiles(markdown: string): { file: string; code: string }[] {
+  const files: { file: string; code: string }[] = [];
+  for (const [, file, code] of markdown.matchAll(/^```\w+ file=(\S+)\n([\s\S]*?)^```$/gm)) files.push({ file: file!, code: code! });
   return files;
 }
 
 /** The quick-start files of the repository's README.md (`root`: the repository). */
-export function readmeFiles(root = process.cwd()) {
+export function readmeFiles(root = process.cwd()): { file: string; code: string }[] {
   return quickStartFiles(readFileSync(path.join(root, 'README.md'), 'utf8'));
 }
