@@ -4,6 +4,7 @@
 //   tsx scripts/check-package.ts                 build, publint --strict, attw, tarball, imports, budgets
 //   tsx scripts/check-package.ts --size          (`npm run size`) build, then only the byte budgets
 //   ... --no-build                               check the dist/ that is there
+//   ... --modules                                also print each module's bytes in the split (docs/cost.md)
 //
 // Budgets (min+gzip, what this package adds to a host's bundle: the design card's stack — React,
 // TanStack Query, Radix, class-variance-authority — external, any other dependency counted as ours):
@@ -260,6 +261,15 @@ console.log(
   `  · the section's code alone, English catalog apart: ${formatBytes(cost.sectionCode.gz)} gz (${formatBytes(cost.sectionCode.min)} min)`,
 );
 console.log(`  · headless hook + fetch client: ${formatBytes(cost.headless.gz)} gz (${formatBytes(cost.headless.min)} min)`);
+// `npm run size -- --modules`: what each module puts in the split (docs/cost.md's per-module table).
+if (process.argv.includes('--modules')) {
+  console.log("\n  esbuild, module by module (minified bytes in the output; gzip estimated as the module's share of its chunk):");
+  for (const { module, firstLoad, min, gz } of split.esbuild.modules) {
+    console.log(
+      `    ${firstLoad ? 'first load' : 'on intent '}  ${String(min).padStart(6)} min  ≈${String(gz).padStart(5)} gz  ${path.relative('dist/src', module)}`,
+    );
+  }
+}
 
 if (problems.length) {
   console.error(`\n✖ package check: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);

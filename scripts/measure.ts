@@ -24,10 +24,24 @@ export type Size = { min: number; gz: number };
 export type BundleOptions = { external?: (id: string) => boolean; minify?: boolean; externalFiles?: RegExp };
 
 /** A chunk of a code-split build: its file, whether it is the entry, the chunks it imports statically, its code. */
-type Chunk = { name: string; isEntry: boolean; imports: string[]; dynamicImports?: string[]; code: string };
+type Chunk = {
+  name: string;
+  isEntry: boolean;
+  imports: string[];
+  dynamicImports?: string[];
+  code: string;
+  inputs?: Record<string, number>;
+};
+
+/**
+ * One module's share of the split (esbuild only: its metafile says how many minified bytes each module
+ * puts in each chunk). `gz` is an estimate: the module's share of its chunk's minified bytes, applied to
+ * the chunk's gzip size (gzip cannot be split exactly between modules).
+ */
+export type ModuleShare = { module: string; firstLoad: boolean; min: number; gz: number };
 
 /** The section split as a host's bundler splits it (see `measureFirstLoad`). */
-export type SplitSizes = { firstLoad: Size; total: Size; chunks: number; lazyChunks: ({ name: string } & Size)[] };
+export type SplitSizes = { firstLoad: Size; total: Size; chunks: number; lazyChunks: ({ name: string } & Size)[]; modules: ModuleShare[] };
 
 /** A bare specifier (a package), never a relative or absolute path or a virtual module. */
 export const isPackageImport = (id: string): boolean =>
@@ -248,6 +262,7 @@ export async function measureFirstLoad(
           isEntry: output.entryPoint === '<stdin>',
           imports: output.imports.filter((i) => !i.external && i.kind === 'import-statement').map((i) => i.path),
           code: byName.get(name) ?? '',
+          inputs: Object.fromEntries(Object.entries(output.inputs).map(([input, { bytesInOutput }]) => [input, bytesInOutput])),
         })),
     );
   };
@@ -313,10 +328,17 @@ function splitSizes(chunks: Chunk[]): SplitSizes {
       },
       { min: 0, gz: 0 },
     );
+  const modules = chunks.flatMap((c) => {
+    const { min, gz } = sizes(c.code);
+    return Object.entries(c.inputs ?? {})
+      .filter(([, bytes]) => bytes > 0)
+      .map(([module, bytes]) => ({ module, firstLoad: first.has(c.name), min: bytes, gz: Math.round((bytes * gz) / min) }));
+  });
   return {
     firstLoad: sum(chunks.filter((c) => first.has(c.name))),
     total: sum(chunks),
     chunks: chunks.length,
     lazyChunks: chunks.filter((c) => !first.has(c.name)).map((c) => ({ name: c.name, ...sizes(c.code) })),
+    modules: modules.sort((a, b) => b.min - a.min),
   };
 }
