@@ -1,11 +1,11 @@
-import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useActiveSessions } from '../hooks/useActiveSessions';
 import { useHydrated } from '../hooks/useHydrated';
 import type { SessionsClientError } from '../client/errors';
 import { deviceLabel } from '../i18n/details';
 import { SessionRow, type SessionRowProps } from './SessionRow';
 import { Button } from './Button';
-import { LogoutConfirmModal, SecureAccountCallout as LazySecureAccountCallout, UnrecognizedSessionDialog, useLoadedOrLazy } from './lazy';
+import { LogoutConfirmModal, SecureAccountCallout, UnrecognizedSessionDialog, useLoaded } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
 
 // Where focus goes after the "Don't recognize it?" dialog closes on success: the next steps' heading (B14).
@@ -54,7 +54,8 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
   // B14: the device of the last unrecognized session logged out; its next steps stay until Done.
   const [secured, setSecured] = useState<string | null>(null);
   const calloutHeading = useRef<HTMLHeadingElement | null>(null);
-  const callout = useLoadedOrLazy(LazySecureAccountCallout);
+  // Arrived with the dialog that led here, so it renders in the same commit and takes focus at once.
+  const calloutReady = useLoaded(SecureAccountCallout, secured !== null, () => setSecured(null));
   const [modalError, setModalError] = useState<SessionsClientError | null>(null);
   const rowRefs = useRef(new Map<string, HTMLLIElement>());
   const [list, setList] = useState<HTMLUListElement | null>(null);
@@ -162,25 +163,20 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
     setTargetId(null);
   };
 
-  const SecureAccountCallout = secured !== null ? callout() : null;
   return (
     <>
-      {SecureAccountCallout && secured !== null && (
-        // Loaded with the dialog that led here, so it renders in the same commit and takes focus at once.
-        <Suspense fallback={null}>
-          {/* eslint-disable-next-line react-hooks/static-components -- useLoadedOrLazy picks the component once per mount and keeps it, so its type is stable across renders */}
-          <SecureAccountCallout
-            device={secured}
-            headingRef={calloutHeading}
-            onLogOutAll={sessions.logOutAllState === 'idle' || sessions.logOutAllState === 'failed' ? onLogOutAll : undefined}
-            onDone={() => {
-              setSecured(null);
-              // The callout goes with focus in it: focus moves on to the list's first row, not the page.
-              const first = rows[0];
-              if (first) rowRefs.current.get(first.session.id)?.focus();
-            }}
-          />
-        </Suspense>
+      {calloutReady && secured !== null && (
+        <SecureAccountCallout
+          device={secured}
+          headingRef={calloutHeading}
+          onLogOutAll={sessions.logOutAllState === 'idle' || sessions.logOutAllState === 'failed' ? onLogOutAll : undefined}
+          onDone={() => {
+            setSecured(null);
+            // The callout goes with focus in it: focus moves on to the list's first row, not the page.
+            const first = rows[0];
+            if (first) rowRefs.current.get(first.session.id)?.focus();
+          }}
+        />
       )}
       <ul
         ref={setList}

@@ -1,5 +1,5 @@
 import { cva } from 'class-variance-authority';
-import { Suspense, forwardRef, memo, useState, type Ref } from 'react';
+import { forwardRef, memo, useState, type Ref } from 'react';
 import type { Session } from '../client/types';
 import type { SessionsClientError } from '../client/errors';
 import type { RowState } from '../core/sessions';
@@ -7,7 +7,7 @@ import { describeSession } from '../i18n/details';
 import { signedInText } from '../i18n/labels';
 import { useHydrated } from '../hooks/useHydrated';
 import { Button } from './Button';
-import { LogoutConfirmModal, RowMenu, UnrecognizedSessionDialog, useLoadedOrLazy } from './lazy';
+import { LogoutConfirmModal, RowMenu, UnrecognizedSessionDialog, useLoaded } from './lazy';
 import type { RowMenuProps } from './RowMenu';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
@@ -232,7 +232,8 @@ export const SessionRow = memo(
  */
 function RowActionsMenu({ label, ...menu }: Omit<RowMenuProps, 'trigger' | 'isOpenedByKeyboard'> & { label: string }) {
   const [openedBy, setOpenedBy] = useState<'pointer' | 'keyboard' | null>(null);
-  const menuComponent = useLoadedOrLazy(RowMenu);
+  // A menu whose code cannot be fetched stays the plain button, which tries again when pressed.
+  const ready = useLoaded(RowMenu, openedBy !== null, () => setOpenedBy(null));
   const trigger = {
     className: 'fpas-row__action',
     'data-slot': 'row-actions',
@@ -258,12 +259,6 @@ function RowActionsMenu({ label, ...menu }: Omit<RowMenuProps, 'trigger' | 'isOp
       }}
     />
   );
-  if (!openedBy) return plain;
-  const Menu = menuComponent();
-  return (
-    <Suspense fallback={plain}>
-      {/* eslint-disable-next-line react-hooks/static-components -- useLoadedOrLazy picks the component once per mount and keeps it, so its type is stable across renders */}
-      <Menu {...menu} trigger={trigger} isOpenedByKeyboard={openedBy === 'keyboard'} />
-    </Suspense>
-  );
+  if (!openedBy || !ready) return plain;
+  return <RowMenu {...menu} trigger={trigger} isOpenedByKeyboard={openedBy === 'keyboard'} />;
 }

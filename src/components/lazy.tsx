@@ -1,29 +1,31 @@
-import { Suspense, lazy, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { useEffect, useState, type ComponentType, type ReactElement } from 'react';
 import type { LogoutAllDialogProps } from './LogoutAllDialog';
 import type { LogoutConfirmModalProps } from './LogoutConfirmModal';
 import type { RowMenuProps } from './RowMenu';
 import type { SecureAccountCalloutProps } from './SecureAccountCallout';
 
-/** A `React.lazy` component whose module can be fetched before it first renders. */
-export type PreloadableComponent<P> = LazyExoticComponent<ComponentType<P>> & {
-  /** Starts fetching the module (once); call it on intent: pointer enter, focus, idle time. */
+/** A part whose code is a chunk of its own, fetched on demand; it renders once its code has arrived. */
+export type LazyPart<P> = ((props: P) => ReactElement | null) & {
+  /** Starts fetching the module (once); call it on intent: pointer enter, focus, idle time. Never rejects. */
   preload: () => Promise<unknown>;
-  /** The component once its module has arrived, so a prefetched part renders in the same commit. */
-  loaded: () => ComponentType<P> | undefined;
+  /** Fetches the module (once), rejecting when it cannot be fetched. */
+  fetch: () => Promise<unknown>;
+  /** Whether its module has arrived. */
+  isLoaded: () => boolean;
 };
 
 /**
- * `React.lazy` over a dynamic `import()` (which bundlers split into a chunk of its own), plus
- * `preload()`, so a part that only runs after the reader acts is fetched on intent and opens as fast
- * as if it were bundled.
+ * A part behind a dynamic `import()` (which bundlers split into a chunk of its own), with `preload()`,
+ * so a part that only runs after the reader acts is fetched on intent and opens as fast as if it were
+ * bundled. Rendered before its code arrives, it renders nothing: `useLoaded` says when it may render.
  */
-export function lazyWithPreload<P>(load: () => Promise<ComponentType<P>>): PreloadableComponent<P> {
-  let loading: Promise<{ default: ComponentType<P> }> | undefined;
-  let component: ComponentType<P> | undefined;
-  const preload = () => {
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
+  let loading: Promise<unknown> | undefined;
+  let Loaded: ComponentType<P> | undefined;
+  const fetch = () => {
     // A failed fetch is forgotten, so the next intent tries again instead of keeping the failure.
     loading ??= load().then(
-      (loadedComponent) => ({ default: (component = loadedComponent) }),
+      (component) => (Loaded = component),
       (error: unknown) => {
         loading = undefined;
         throw error;
@@ -31,35 +33,56 @@ export function lazyWithPreload<P>(load: () => Promise<ComponentType<P>>): Prelo
     );
     return loading;
   };
-  return Object.assign(lazy(preload), { preload, loaded: () => component });
+  // A prefetch on intent that fails is only a missed head start: opening the part fetches it again.
+  const preload = () => fetch().catch(() => {});
+  const Part = (props: P) => (Loaded ? <Loaded {...props} /> : null);
+  return Object.assign(Part, { preload, fetch, isLoaded: () => Loaded !== undefined });
 }
 
 /**
- * What renders a lazy part: its component when already fetched (no Suspense round trip), else the lazy
- * one. Chosen once per mounted part, as React would remount it if the type changed under it.
+ * Whether `part` may render: true at once when it was prefetched, else once `wanted` and its chunk has
+ * arrived (in the commit after). Not `React.lazy` under Suspense, whose resolved content React reveals
+ * no sooner than 300 ms after it suspended (its fallback throttle), and whose failed fetch would throw
+ * to the host's error boundary: a chunk that cannot be fetched calls `onFailed` (the part stays
+ * closed, and the next intent fetches again).
  */
-export function useLoadedOrLazy<P>(part: PreloadableComponent<P>): () => ComponentType<P> | PreloadableComponent<P> {
-  const chosen = useRef<ComponentType<P> | PreloadableComponent<P> | undefined>(undefined);
-  return () => (chosen.current ??= part.loaded() ?? part);
+export function useLoaded(part: Pick<LazyPart<never>, 'fetch' | 'isLoaded'>, wanted: boolean, onFailed: () => void): boolean {
+  const [arrived, setArrived] = useState(part.isLoaded);
+  const ready = arrived || part.isLoaded();
+  useEffect(() => {
+    if (!wanted || ready) return;
+    let live = true;
+    part.fetch().then(
+      () => live && setArrived(true),
+      (error: unknown) => {
+        if (!live) return;
+        console.error(
+          '@firstparty/active-sessions: a part of the section could not be fetched (its chunk); the next try fetches it again.',
+          error,
+        );
+        onFailed();
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [part, wanted, ready, onFailed]);
+  return ready;
 }
 
 /**
  * A dialog loaded on demand: renders nothing (and fetches nothing) until it is first open, then stays
- * mounted so Radix can close it and return focus. `preload()` fetches it on intent.
+ * mounted so Radix can close it and return focus. `preload()` fetches it on intent; a chunk that cannot
+ * be fetched closes it again (`onOpenChange(false)`).
  */
-export function lazyDialog<P extends { open: boolean }>(load: () => Promise<ComponentType<P>>) {
-  const Dialog = lazyWithPreload(load);
+export function lazyDialog<P extends { open: boolean; onOpenChange: (open: boolean) => void }>(load: () => Promise<ComponentType<P>>) {
+  const Dialog = lazyPart(load);
   function LazyDialog(props: P) {
     const [wasOpened, setWasOpened] = useState(props.open);
-    const component = useLoadedOrLazy(Dialog);
     if (props.open && !wasOpened) setWasOpened(true);
-    if (!wasOpened) return null;
-    const Component = component() as ComponentType<P>;
-    return (
-      <Suspense fallback={null}>
-        <Component {...props} />
-      </Suspense>
-    );
+    const { onOpenChange } = props;
+    const ready = useLoaded(Dialog, props.open, () => onOpenChange(false));
+    return wasOpened && ready ? <Dialog {...props} /> : null;
   }
   return Object.assign(LazyDialog, { preload: Dialog.preload });
 }
@@ -77,7 +100,7 @@ export const LogoutConfirmModal = /* @__PURE__ */ lazyDialog<LogoutConfirmModalP
 export const LogoutAllDialog = /* @__PURE__ */ lazyDialog<LogoutAllDialogProps>(() => import('./actions').then((m) => m.LogoutAllDialog));
 
 /** The row menu of narrow containers; its code loads when first opened. */
-export const RowMenu = /* @__PURE__ */ lazyWithPreload<RowMenuProps>(() => import('./actions').then((m) => m.RowMenu));
+export const RowMenu = /* @__PURE__ */ lazyPart<RowMenuProps>(() => import('./actions').then((m) => m.RowMenu));
 
 /** B14: "Secure your account", confirmed by "Log out and secure account"; its code loads when it first opens. */
 export const UnrecognizedSessionDialog = /* @__PURE__ */ lazyDialog<LogoutConfirmModalProps>(() =>
@@ -85,7 +108,7 @@ export const UnrecognizedSessionDialog = /* @__PURE__ */ lazyDialog<LogoutConfir
 );
 
 /** B14's next steps, shown only after that dialog confirmed, so its chunk has already arrived. */
-export const SecureAccountCallout = /* @__PURE__ */ lazyWithPreload<SecureAccountCalloutProps>(() =>
+export const SecureAccountCallout = /* @__PURE__ */ lazyPart<SecureAccountCalloutProps>(() =>
   import('./actions').then((m) => m.SecureAccountCallout),
 );
 
