@@ -255,8 +255,11 @@ describe.each(DATABASES)('reference server on $name with PROPAGATION_MS and TRUS
 
     let goneAt: number | undefined;
     while (goneAt === undefined && Date.now() < sentAt + propagationMs + 15_000) {
-      const asked = Date.now();
-      if (!(await me.rows()).some((row) => row.id === otherId)) goneAt = asked;
+      const rows = await me.rows();
+      // The server read its clock somewhere between sending this list and its answer arriving: only the
+      // arrival is known to be no earlier than that read (the request's own send time may precede it).
+      const answeredAt = Date.now();
+      if (!rows.some((row) => row.id === otherId)) goneAt = answeredAt;
       else await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(goneAt, 'the row is gone once the window is over').toBeDefined();
