@@ -88,6 +88,13 @@ describe('createFetchSessionsClient, given a page with a CSRF cookie', () => {
     expect(seen.slice(1)).toEqual(['DELETE /api/sessions/sess_a (none)', 'POST /api/sessions/logout_all (none)']);
   });
 
+  it('should send a cookie that is not valid percent-encoding as it is', async () => {
+    pageCookies('csrf_token=100%ok');
+    const seen = recordCalls();
+    await everyCall();
+    expect(seen.slice(1)).toEqual(['DELETE /api/sessions/sess_a 100%ok', 'POST /api/sessions/logout_all 100%ok']);
+  });
+
   it('should send no header when the page has no such cookie, or an empty one', async () => {
     pageCookies('csrf_token=; theme=dark');
     const seen = recordCalls();
@@ -119,6 +126,20 @@ describe('createFetchSessionsClient, given a server that refuses the CSRF token'
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await rejection(createFetchSessionsClient({ baseUrl: BASE_URL }).logOutAllSessions());
     expect(warn.mock.calls[0]?.[0]).toMatch(/X-CSRF-Token header read from the cookie was not accepted/);
+  });
+
+  it('should say in development, when csrfCookie is false, that the host must pass the header', async () => {
+    recordCalls(csrfRefused);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await rejection(createFetchSessionsClient({ baseUrl: BASE_URL, csrfCookie: false }).logOutAllSessions());
+    expect(warn.mock.calls[0]?.[0]).toMatch(/X-CSRF-Token header was missing\. csrfCookie is false, so pass headers: \{ 'X-CSRF-Token': token \}/);
+  });
+
+  it('should say in development that the header the host passed was not accepted', async () => {
+    recordCalls(csrfRefused);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await rejection(createFetchSessionsClient({ baseUrl: BASE_URL, headers: { 'X-CSRF-Token': 'old' } }).logOutAllSessions());
+    expect(warn.mock.calls[0]?.[0]).toMatch(/X-CSRF-Token header passed in headers was not accepted \(stale or wrong token\)/);
   });
 
   it('should print nothing in production', async () => {

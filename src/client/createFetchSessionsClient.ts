@@ -31,7 +31,8 @@ function readCookie(name: string): string | undefined {
   for (const pair of cookies.split(';')) {
     const at = pair.indexOf('=');
     if (at < 0 || pair.slice(0, at).trim() !== name) continue;
-    const value = pair.slice(at + 1).trim();
+    // document.cookie separates cookies with "; " and never pads a value.
+    const value = pair.slice(at + 1);
     try {
       return decodeURIComponent(value) || undefined;
     } catch {
