@@ -132,7 +132,9 @@ describe('createFetchSessionsClient, given a server that refuses the CSRF token'
     recordCalls(csrfRefused);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await rejection(createFetchSessionsClient({ baseUrl: BASE_URL, csrfCookie: false }).logOutAllSessions());
-    expect(warn.mock.calls[0]?.[0]).toMatch(/X-CSRF-Token header was missing\. csrfCookie is false, so pass headers: \{ 'X-CSRF-Token': token \}/);
+    expect(warn.mock.calls[0]?.[0]).toMatch(
+      /X-CSRF-Token header was missing\. csrfCookie is false, so pass headers: \{ 'X-CSRF-Token': token \}/,
+    );
   });
 
   it('should say in development that the header the host passed was not accepted', async () => {
@@ -164,7 +166,9 @@ describe('createFetchSessionsClient, given the browser blocks a request to anoth
   function browserFetch({ serverUp }: { serverUp: boolean }) {
     const calls: string[] = [];
     const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      calls.push(`${init?.method} ${input instanceof Request ? input.url : String(input)} ${init?.mode ?? 'cors'}`);
+      // The probe must not carry the reader's cookies to the other origin.
+      const probe = init?.mode === 'no-cors' ? ` credentials=${init.credentials}` : '';
+      calls.push(`${init?.method} ${input instanceof Request ? input.url : String(input)} ${init?.mode ?? 'cors'}${probe}`);
       if (serverUp && init?.mode === 'no-cors') return new Response(null, { status: 200 });
       throw new TypeError('Failed to fetch');
     }) as typeof globalThis.fetch;
@@ -178,7 +182,7 @@ describe('createFetchSessionsClient, given the browser blocks a request to anoth
       createFetchSessionsClient({ baseUrl: 'https://api.example/api', fetch }).listSessions({ signal: new AbortController().signal }),
     );
     expect(error).toMatchObject({ code: 'blocked' });
-    expect(calls).toEqual(['GET https://api.example/api/sessions cors', 'GET https://api.example/api/sessions no-cors']);
+    expect(calls).toEqual(['GET https://api.example/api/sessions cors', 'GET https://api.example/api/sessions no-cors credentials=omit']);
     expect(warn.mock.calls[0]?.[0]).toMatch(/page's origin \(http:\/\/localhost:3000\) is not the API's.*proxy it/);
   });
 
