@@ -52,6 +52,11 @@ describe('useActiveSessions, given a custom client', () => {
     expect(result.skipped).toBe(3);
   });
 
+  it('should leave out app ids that are not text, keeping the row and its other apps', async () => {
+    const result = await readyWith({ availability: 'available', sessions: [{ ...good, apps: [42, 'chatgpt', null] }] });
+    expect(result.rows.map((row) => row.session.apps)).toEqual([['chatgpt']]);
+  });
+
   it('should count nothing skipped when the client says nothing about it', async () => {
     const result = await readyWith({ availability: 'available', sessions: [good] });
     expect(result.skipped).toBe(0);

@@ -75,3 +75,17 @@ describe('createTranslator', () => {
     });
   });
 });
+
+describe('createTranslator, before the dialogs have loaded', () => {
+  it("should read a dialog's key as the key itself, never crash, while its English has not arrived", async () => {
+    // test/setup.ts loaded every part; fresh modules hold only the first paint's English.
+    vi.resetModules();
+    const fresh = await import('../src/i18n/translator');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { t } = fresh.createTranslator('pl', { 'logOut.cancel': 'Anuluj' });
+    expect(t('logOut.confirm')).toBe('logOut.confirm');
+    expect(t('logOut.cancel')).toBe('Anuluj');
+    expect(t('section.title')).toBe(en['section.title']);
+    warn.mockRestore();
+  });
+});
