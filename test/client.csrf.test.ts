@@ -186,6 +186,36 @@ describe('createFetchSessionsClient, given the browser blocks a request to anoth
     expect(warn.mock.calls[0]?.[0]).toMatch(/page's origin \(http:\/\/localhost:3000\) is not the API's.*proxy it/);
   });
 
+  it("should say what was blocked in the error a host logs, with the browser's TypeError as its cause", async () => {
+    const { fetch } = browserFetch({ serverUp: true });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = await rejection(createFetchSessionsClient({ baseUrl: 'https://api.example/api', fetch }).logOutAllSessions());
+    expect(error.message).toBe(
+      'POST https://api.example/api/sessions/logout_all was blocked by the browser (cross-origin): Failed to fetch',
+    );
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('should print no explanation in production', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const { fetch } = browserFetch({ serverUp: true });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = await rejection(createFetchSessionsClient({ baseUrl: 'https://api.example/api', fetch }).logOutAllSessions());
+    expect(error.code).toBe('blocked');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("should read a failure that is not the browser's TypeError as a network failure, with no probe", async () => {
+    const calls: string[] = [];
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(`${init?.method} ${init?.mode ?? 'cors'}`);
+      throw new Error('socket hang up');
+    }) as typeof globalThis.fetch;
+    const error = await rejection(createFetchSessionsClient({ baseUrl: 'https://api.example/api', fetch }).logOutAllSessions());
+    expect(error.code).toBe('network');
+    expect(calls).toEqual(['POST cors']);
+  });
+
   it('should read as a network failure when the other origin cannot be reached at all', async () => {
     const { fetch } = browserFetch({ serverUp: false });
     const error = await rejection(createFetchSessionsClient({ baseUrl: 'https://api.example/api', fetch }).logOutAllSessions());

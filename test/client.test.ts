@@ -317,6 +317,17 @@ describe('createFetchSessionsClient', () => {
     });
   });
 
+  describe('given a server that asks for a recent sign-in', () => {
+    it('should reject with reauthentication_required, saying which call answered what', async () => {
+      server.use(
+        http.delete(`${BASE_URL}/sessions/:id`, () => HttpResponse.json({ error: { code: 'reauthentication_required' } }, { status: 403 })),
+      );
+      const error = await rejection(client().logOutSession('sess_a', { removeTrustedDevice: true }));
+      expect(error).toMatchObject({ code: 'reauthentication_required', status: 403 });
+      expect(error.message).toBe('DELETE /sessions/sess_a?remove_trusted_device=true answered 403: a recent sign-in is required.');
+    });
+  });
+
   describe('logOutAllSessions', () => {
     it('should POST and return completesBy', async () => {
       const store = useScenario('typical');

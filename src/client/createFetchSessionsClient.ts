@@ -169,7 +169,7 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
         hint(
           answer.csrf === 'none'
             ? `${what} csrf: the ${CSRF_HEADER} header was missing. ${csrfCookies.length ? `The page has no ${csrfCookies.join(' or ')} cookie to read it from; pass csrfCookie: 'your_cookie_name' or headers: { '${CSRF_HEADER}': token }.` : `csrfCookie is false, so pass headers: { '${CSRF_HEADER}': token }.`}`
-            : `${what} csrf: the ${CSRF_HEADER} header ${answer.csrf === 'given' ? 'passed in headers' : 'read from the cookie'} was not accepted (stale or wrong token).`,
+            : `${what} csrf: the ${CSRF_HEADER} header ${{ given: 'passed in headers', cookie: 'read from the cookie' }[answer.csrf]} was not accepted (stale or wrong token).`,
         );
       }
       return new SessionsClientError('csrf', `${what}: the ${CSRF_HEADER} header was missing or not accepted.`, { status: 403 });
