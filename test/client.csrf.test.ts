@@ -109,7 +109,11 @@ describe('createFetchSessionsClient, given a server that refuses the CSRF token'
     const client = createFetchSessionsClient({ baseUrl: BASE_URL });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(await rejection(client.logOutSession('sess_a', { removeTrustedDevice: false }))).toMatchObject({ code: 'csrf', status: 403 });
-    expect(await rejection(client.logOutAllSessions())).toMatchObject({ code: 'csrf', status: 403 });
+    expect(await rejection(client.logOutAllSessions())).toMatchObject({
+      code: 'csrf',
+      status: 403,
+      message: 'POST /sessions/logout_all answered 403: the X-CSRF-Token header was missing or not accepted.',
+    });
   });
 
   it('should say in development which header was missing and where it looked', async () => {
