@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
-import { ActiveSessionsSection, SessionsClientError, de, en, type Session, type SessionsClient } from '../src';
+import { ActiveSessionsSection, SessionRow, SessionsClientError, de, en, type Session, type SessionsClient } from '../src';
 
 // What the section says for the two failures a first integration meets: a CSRF token the server
 // refused, and an API on another origin that the browser blocked.
@@ -71,5 +71,13 @@ describe('ActiveSessionsSection, given a list the browser blocked (another origi
   it('should keep the usual words for a network failure', async () => {
     renderSection({ listSessions: async () => Promise.reject(new SessionsClientError('network', 'offline')) });
     expect(await screen.findByRole('alert')).toHaveTextContent(en['error.body']);
+  });
+});
+
+describe('SessionRow on its own, failed with no error given', () => {
+  it('should say the server could not be reached, the message of an unknown failure', () => {
+    const session: Session = { id: 'sess_x', isCurrent: false, isTrusted: false, status: 'active', apps: ['chatgpt'] };
+    render(<SessionRow session={session} canLogOut state="failed" onLogOut={() => {}} />);
+    expect(screen.getByText(en['failure.network'])).toBeInTheDocument();
   });
 });
