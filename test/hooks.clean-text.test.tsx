@@ -142,4 +142,11 @@ describe('sessionLabels', () => {
     const other = sessionLabels({ ...NASTY, lastActiveAt: '2025-03-03T10:00:00Z' }, createTranslator('en'), now);
     expect(other.lastActive).toEqual({ text: 'Last active 2 hours ago', dateTime: '2025-03-03T10:00:00Z' });
   });
+
+  it("should give times in the reader's zone by default, and in UTC, said so, when asked (server HTML)", () => {
+    const session = { ...NASTY, signedInAt: '2025-03-01T10:00:00Z' };
+    const now = Date.parse('2025-03-03T12:00:00Z');
+    expect(sessionLabels(session, createTranslator('en'), now).signedIn?.text).not.toMatch(/UTC/);
+    expect(sessionLabels(session, createTranslator('en'), now, true).signedIn?.text).toMatch(/10:00\sAM UTC/);
+  });
 });
