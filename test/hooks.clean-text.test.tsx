@@ -147,6 +147,6 @@ describe('sessionLabels', () => {
     const session = { ...NASTY, signedInAt: '2025-03-01T10:00:00Z' };
     const now = Date.parse('2025-03-03T12:00:00Z');
     expect(sessionLabels(session, createTranslator('en'), now).signedIn?.text).not.toMatch(/UTC/);
-    expect(sessionLabels(session, createTranslator('en'), now, true).signedIn?.text).toMatch(/10:00\sAM UTC/);
+    expect(sessionLabels(session, createTranslator('en'), now, true).signedIn?.text).toMatch(/10:00:00\sAM UTC/);
   });
 });
