@@ -84,5 +84,10 @@ describe('text direction', () => {
       runtimeWith({ textInfo: () => ({ direction: 'rtl' }) });
       expect(createTranslator('en').dir).toBe('rtl');
     });
+
+    it('should take its left to right over the language: Sindhi in Devanagari is not Arabic script', () => {
+      runtimeWith({ textInfo: () => ({ direction: 'ltr' }) });
+      expect(createTranslator('sd-Deva').dir).toBe('ltr');
+    });
   });
 });
