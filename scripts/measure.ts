@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin, type Rolldown } from 'vite';
+import { build, type BuildEnvironmentOptions, type Plugin, type Rolldown } from 'vite';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const ownManifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -64,14 +64,12 @@ export function ownPackagePlugin(): Plugin {
 }
 
 /**
- * Bundles `code` (an ES module) and returns its JavaScript and CSS, minified or not.
- * `external(id)` decides which bare imports stay imports (our own package never does).
+ * Vite's production build (Rolldown + Oxc, NODE_ENV=production) of `code` as an app's only entry, in
+ * memory, with our package resolved through its exports map; `options` adds minifying, CSS and
+ * Rolldown's externals and output.
  */
-export async function bundle(
-  code: string,
-  { external = () => false, minify = true, externalFiles }: BundleOptions = {},
-): Promise<{ js: string; css: string }> {
-  const result = (await build({
+async function buildEntry(code: string, options: BuildEnvironmentOptions) {
+  const result = await build({
     configFile: false,
     root,
     logLevel: 'silent',
@@ -83,34 +81,47 @@ export async function bundle(
       {
         name: 'measure-entry',
         enforce: 'pre',
-        resolveId(id) {
-          return id === ENTRY ? ENTRY : null;
-        },
-        load(id) {
-          return id === ENTRY ? code : null;
-        },
+        resolveId: (id) => (id === ENTRY ? ENTRY : null),
+        load: (id) => (id === ENTRY ? code : null),
       },
       ownPackagePlugin(),
     ],
     build: {
       write: false,
-      minify: minify ? 'oxc' : false,
-      cssMinify: minify,
       modulePreload: false,
       reportCompressedSize: false,
       copyPublicDir: false,
       target: 'es2022',
-      cssCodeSplit: false,
+      ...options,
       rolldownOptions: {
         input: ENTRY,
         // An app build drops entry exports; keep them, they are what the host imports.
         preserveEntrySignatures: 'strict',
-        external: (id) => (isPackageImport(id) && !id.startsWith(packageName) && external(id)) || (externalFiles?.test(id) ?? false),
         onwarn: () => {},
-        output: { format: 'es', codeSplitting: false },
+        ...options.rolldownOptions,
       },
     },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  });
+  return result as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+}
+
+/**
+ * Bundles `code` (an ES module) and returns its JavaScript and CSS, minified or not.
+ * `external(id)` decides which bare imports stay imports (our own package never does).
+ */
+export async function bundle(
+  code: string,
+  { external = () => false, minify = true, externalFiles }: BundleOptions = {},
+): Promise<{ js: string; css: string }> {
+  const result = await buildEntry(code, {
+    minify: minify ? 'oxc' : false,
+    cssMinify: minify,
+    cssCodeSplit: false,
+    rolldownOptions: {
+      external: (id) => (isPackageImport(id) && !id.startsWith(packageName) && external(id)) || (externalFiles?.test(id) ?? false),
+      output: { format: 'es', codeSplitting: false },
+    },
+  });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
   const js = outputs
     .filter((o) => o.type === 'chunk')
@@ -270,39 +281,10 @@ export async function measureFirstLoad(
   // What a host's first load holds of everything but React: TanStack Query, Radix and cva bundled too.
   const esbuildAllButReact = await splitByEsbuild((id) => /^(react|react-dom|scheduler)(\/|$)/.test(id));
 
-  const rolldown = (await build({
-    configFile: false,
-    root,
-    logLevel: 'silent',
-    publicDir: false,
-    envDir: false,
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [
-      {
-        name: 'measure-entry',
-        enforce: 'pre',
-        resolveId: (id) => (id === ENTRY ? ENTRY : null),
-        load: (id) => (id === ENTRY ? code : null),
-      },
-      ownPackagePlugin(),
-    ],
-    build: {
-      write: false,
-      minify: 'oxc',
-      modulePreload: false,
-      reportCompressedSize: false,
-      copyPublicDir: false,
-      target: 'es2022',
-      rolldownOptions: {
-        input: ENTRY,
-        preserveEntrySignatures: 'strict',
-        external: (id) => isPackageImport(id) && !id.startsWith(packageName),
-        onwarn: () => {},
-        output: { format: 'es' },
-      },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const rolldown = await buildEntry(code, {
+    minify: 'oxc',
+    rolldownOptions: { external: (id) => isPackageImport(id) && !id.startsWith(packageName), output: { format: 'es' } },
+  });
   const rolldownChunks = (Array.isArray(rolldown) ? rolldown : [rolldown])
     .flatMap((r) => r.output)
     .filter((o) => o.type === 'chunk')
