@@ -3,7 +3,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { QueryClient } from '@tanstack/react-query';
-import { ActiveSessionsSection, createFetchSessionsClient, type ActiveSessionsSectionProps } from '../src';
+import { ActiveSessionsSection, createFetchSessionsClient, type ActiveSessionsEvent, type ActiveSessionsSectionProps } from '../src';
 import { rejection } from './rejection';
 import { renderReady } from './renderActiveSessions';
 import { BASE_URL, server, useScenario } from './server';
@@ -212,6 +212,46 @@ describe('useActiveSessions, given a server that asks for a recent sign-in (B16)
       expect(writes(store.requests)).toEqual([WINDOWS]);
       expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('onReauthenticate'), problem);
       expect(hook.result.current.isReauthenticating).toBe(false);
+    });
+  });
+
+  describe('the reauthentication_requested event (B15)', () => {
+    /** Records the host's events and its prompt in the order they happen. */
+    function recorder() {
+      const seen: unknown[] = [];
+      return {
+        seen,
+        onEvent: (event: ActiveSessionsEvent) => seen.push(event),
+        onReauthenticate: async () => {
+          seen.push('prompt');
+          return true;
+        },
+      };
+    }
+
+    it('should tell the host a logout asked for a recent sign-in, just before its prompt', async () => {
+      useScenario('reauthOnce');
+      const { seen, onEvent, onReauthenticate } = recorder();
+      const hook = await renderReady({ onEvent, onReauthenticate });
+      await act(() => hook.result.current.logOut('sess_windows'));
+      expect(seen.slice(0, 2)).toEqual([{ type: 'reauthentication_requested', action: 'log_out' }, 'prompt']);
+      expect(seen.filter((event) => (event as ActiveSessionsEvent).type === 'reauthentication_requested')).toHaveLength(1);
+    });
+
+    it('should name Log out of all sessions as the action that asked', async () => {
+      useScenario('reauthOnce');
+      const { seen, onEvent, onReauthenticate } = recorder();
+      const hook = await renderReady({ onEvent, onReauthenticate });
+      await act(() => hook.result.current.logOutAll());
+      expect(seen.slice(0, 2)).toEqual([{ type: 'reauthentication_requested', action: 'log_out_all' }, 'prompt']);
+    });
+
+    it('should not fire without an onReauthenticate: no prompt is asked for', async () => {
+      useScenario('reauthAlways');
+      const onEvent = vi.fn();
+      const hook = await renderReady({ onEvent });
+      await act(() => hook.result.current.logOut('sess_windows'));
+      expect(onEvent.mock.calls.map(([event]) => (event as ActiveSessionsEvent).type)).toEqual(['session_logout_failed']);
     });
   });
 

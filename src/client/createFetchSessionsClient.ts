@@ -78,15 +78,13 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
   const timeoutMs = options.timeoutMs ?? 20_000;
   const csrfCookies = options.csrfCookie === false ? [] : options.csrfCookie ? [options.csrfCookie] : CSRF_COOKIES;
 
-  // Only in the failure case above: an opaque answer (no cookies, nothing read) says the server is there.
-  async function reachable(url: string, signal: AbortSignal): Promise<boolean> {
-    try {
-      await (options.fetch ?? globalThis.fetch)(url, { method: 'GET', mode: 'no-cors', credentials: 'omit', signal });
-      return true;
-      // Stryker disable next-line BlockStatement: an empty catch returns undefined, which the one caller reads as false all the same
-    } catch {
-      return false;
-    }
+  // Only in the failure case above: an opaque answer (no cookies, nothing read) says the server is there;
+  // undefined when the probe fails too, a custom fetch that throws before it returns a promise included.
+  function probe(url: string, signal: AbortSignal): Promise<Response | undefined> {
+    const fetch = options.fetch ?? globalThis.fetch;
+    return Promise.resolve()
+      .then(() => fetch(url, { method: 'GET', mode: 'no-cors', credentials: 'omit', signal }))
+      .catch(() => undefined);
   }
 
   async function request(method: string, path: string, signal?: AbortSignal): Promise<Answer> {
@@ -138,7 +136,7 @@ export function createFetchSessionsClient(options: FetchSessionsClientOptions): 
       if (signal?.aborted) throw new SessionsClientError('aborted', 'The request was cancelled.', { cause: error });
       // fetch rejects with a TypeError both offline and when the browser blocks a cross-origin request
       // (CORS). A no-cors GET is not subject to CORS: if it reaches the other origin, the block was CORS.
-      if (error instanceof TypeError && !answered && url && isCrossOrigin(url) && (await reachable(url, controller.signal))) {
+      if (error instanceof TypeError && !answered && url && isCrossOrigin(url) && (await probe(url, controller.signal)) !== undefined) {
         if (process.env.NODE_ENV !== 'production') {
           hint(
             `${method} ${url} was blocked by the browser: the page's origin (${pageOrigin()}) is not the API's, and the API does not allow it (CORS). Serve the API on the page's origin or proxy it there (README, Quick start), and give createFetchSessionsClient a baseUrl such as "/api".`,
