@@ -162,6 +162,21 @@ describe('onEvent (B15)', () => {
     expect(screen.getByRole('list', { name: /active sessions$/ })).toBeInTheDocument();
   });
 
+  it('should report nothing for a handler that returns nothing, a value, or a promise that resolves', async () => {
+    useScenario('typical');
+    const error = vi.spyOn(console, 'error');
+    const returns = [undefined, 'logged', Promise.resolve()];
+    const onEvent = vi.fn(() => returns[onEvent.mock.calls.length - 1]);
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the point: whatever a host's handler returns
+    const { user } = renderSection({ onEvent });
+    await confirmIn(user, 'Log out Edge on Windows', 'Log out');
+    await confirmIn(user, 'Log out Chrome on Windows', 'Log out');
+    await confirmIn(user, 'Log out ChatGPT app on iOS', 'Log out and remove');
+    await waitFor(() => expect(onEvent).toHaveBeenCalledTimes(3));
+    await settle();
+    expect(error).not.toHaveBeenCalled();
+  });
+
   it('should carry ids and codes only, never device names or places', async () => {
     useScenario({ sessions: [f.current, f.other, f.trusted, f.severalProducts], logOutById: { [f.trusted.id]: 'fail' } });
     const { user, events } = renderSection();
