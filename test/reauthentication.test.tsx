@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { ActiveSessionsSection, createFetchSessionsClient, type ActiveSessionsEvent, type ActiveSessionsSectionProps } from '../src';
 import { rejection } from './rejection';
 import { renderReady } from './renderActiveSessions';
@@ -163,6 +163,20 @@ describe('useActiveSessions, given a server that asks for a recent sign-in (B16)
       expect(writes(store.requests)).toEqual([ALL]);
       expect(hook.result.current.logOutAllState).toBe('idle');
       expect(hook.result.current.logOutAllError).toBeNull();
+    });
+
+    it("should tell a host's own mutation cache why: declined, with the server's refusal as the cause", async () => {
+      useScenario('reauthAlways');
+      const onError = vi.fn();
+      const queryClient = new QueryClient({ mutationCache: new MutationCache({ onError }), defaultOptions: { queries: { retry: false } } });
+      const hook = await renderReady({ onReauthenticate: async () => false, queryClient });
+      await act(() => hook.result.current.logOut('sess_windows'));
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(onError.mock.calls[0]![0]).toMatchObject({
+        code: 'aborted',
+        message: 'Re-authentication was declined; nothing was sent again.',
+        cause: { code: 'reauthentication_required', status: 403 },
+      });
     });
 
     it('should treat an answer that is not true as declined', async () => {

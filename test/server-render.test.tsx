@@ -4,7 +4,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import { QueryClient, dehydrate } from '@tanstack/react-query';
-import { ActiveSessionsSection, SessionsClientError, ar, prefetchActiveSessions, type Session, type SessionsClient } from '../src';
+import {
+  ActiveSessionsProvider,
+  ActiveSessionsSection,
+  SessionsClientError,
+  ar,
+  prefetchActiveSessions,
+  useActiveSessions,
+  type Session,
+  type SessionsClient,
+} from '../src';
 
 describe('ActiveSessionsSection on the server', () => {
   it('should render the loading state with no DOM and send no request', () => {
@@ -87,6 +96,22 @@ describe('prefetchActiveSessions, then rendering on the server', () => {
     expect(html).not.toContain('role="alert"');
     expect(queryClient.getQueryData(['host', 'profile'])).toEqual({ name: 'Ada' });
     expect(dehydrate(queryClient).queries.map((query) => query.queryHash)).toEqual(['["host","profile"]']);
+  });
+
+  it("should tell a headless host's server render that no re-authentication prompt is open", async () => {
+    const serverClient = client();
+    const queryClient = new QueryClient();
+    await prefetchActiveSessions(queryClient, serverClient);
+    function Status() {
+      const { status, isReauthenticating } = useActiveSessions();
+      return <p>{`${status}, prompt open: ${String(isReauthenticating)}`}</p>;
+    }
+    const html = renderToString(
+      <ActiveSessionsProvider client={serverClient} queryClient={queryClient}>
+        <Status />
+      </ActiveSessionsProvider>,
+    );
+    expect(html).toContain('ready, prompt open: false');
   });
 
   it('should throw a clear error without a client', async () => {

@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import {
   ActiveSessionsProvider,
   ActiveSessionsSection,
   createFetchSessionsClient,
+  prefetchActiveSessions,
   useActiveSessions,
   type ActiveSessionsProviderProps,
 } from '../src';
-import { renderReady } from './renderActiveSessions';
+import { renderActiveSessions, renderReady } from './renderActiveSessions';
 import { BASE_URL, server, useScenario } from './server';
 import { createScenarios } from '../mocks';
 
@@ -33,6 +34,12 @@ function listen() {
 /** Lets any message in flight arrive (Node delivers them on a later turn of the event loop). */
 async function settle() {
   await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+}
+
+/** Moves the clock on, for TanStack's staleness, leaving timers real. */
+function later(ms: number) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + ms);
 }
 
 const opened: { close: () => void }[] = [];
@@ -181,12 +188,6 @@ describe('tabs in step (B17)', () => {
   });
 
   describe('given a list older than its 10 s stale time', () => {
-    /** Moves the clock on, for TanStack's staleness, leaving timers real. */
-    function later(ms: number) {
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(Date.now() + ms);
-    }
-
     it.each([
       ['the window regains focus', () => window.dispatchEvent(new Event('focus'))],
       ['the page becomes visible', () => document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))],
@@ -279,6 +280,114 @@ describe('tabs in step (B17)', () => {
       later(11_000);
       void act(() => window.dispatchEvent(new Event('focus')));
       await waitFor(() => expect(gets(store.requests)).toBe(2));
+    });
+  });
+  describe('given a host QueryClient with queries of its own', () => {
+    const PROFILE = ['host', 'profile'];
+
+    /** The host's own query (asked for first, so first in the cache) beside the section's hook, on one QueryClient. */
+    function renderWithHostQuery() {
+      const queryClient = newQueryClient();
+      const profile = vi.fn(async () => 'profile');
+      const wrapper = ({ children }: { children: ReactNode }) => (
+        <QueryClientProvider client={queryClient}>
+          <ActiveSessionsProvider client={client()} queryClient={queryClient}>
+            {children}
+          </ActiveSessionsProvider>
+        </QueryClientProvider>
+      );
+      const hook = renderHook(
+        () => [useQuery({ queryKey: PROFILE, queryFn: profile, staleTime: Infinity }), useActiveSessions()] as const,
+        {
+          wrapper,
+        },
+      );
+      return { hook, profile, queryClient };
+    }
+
+    it("should reload only the sessions list when another tab says sessions changed, never the host's queries", async () => {
+      const store = useScenario('typical');
+      const { hook, profile } = renderWithHostQuery();
+      await waitFor(() => expect(hook.result.current[1].status).toBe('ready'));
+      const tab = new BroadcastChannel(CHANNEL);
+      opened.push(tab);
+      tab.postMessage({ type: 'sessions_changed' });
+      await waitFor(() => expect(gets(store.requests)).toBe(2));
+      await settle();
+      expect(profile).toHaveBeenCalledTimes(1);
+    });
+
+    it("should judge the sessions list's age, not a host query's, when the page is seen again", async () => {
+      const store = useScenario('typical');
+      const { hook, queryClient } = renderWithHostQuery();
+      await waitFor(() => expect(hook.result.current[1].status).toBe('ready'));
+      later(11_000);
+      // The host's query was just updated; the list is 11 s old.
+      act(() => {
+        queryClient.setQueryData(PROFILE, 'profile, updated');
+      });
+      void act(() => window.dispatchEvent(new Event('focus')));
+      await waitFor(() => expect(gets(store.requests)).toBe(2));
+    });
+  });
+
+  describe('given a provider whose list no section shows', () => {
+    /** The provider alone, as a host mounts it at its root with the section on another page. */
+    function renderProviderOnly(queryClient = newQueryClient()) {
+      const errors: unknown[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.error);
+      window.addEventListener('error', onError);
+      render(
+        <ActiveSessionsProvider client={client()} queryClient={queryClient}>
+          <p>Settings</p>
+        </ActiveSessionsProvider>,
+      );
+      return { errors, done: () => window.removeEventListener('error', onError) };
+    }
+
+    it('should not load a list when the page is seen again before any section asked for one', async () => {
+      const store = useScenario('typical');
+      const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const { errors, done } = renderProviderOnly();
+      later(11_000);
+      act(() => {
+        window.dispatchEvent(new Event('focus'));
+        document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      });
+      await settle();
+      done();
+      expect(errors).toEqual([]);
+      expect(consoleError).not.toHaveBeenCalled();
+      expect(gets(store.requests)).toBe(0);
+      consoleError.mockRestore();
+    });
+
+    it('should not reload a prefetched list no section shows when another tab says sessions changed', async () => {
+      const store = useScenario('typical');
+      const queryClient = newQueryClient();
+      await prefetchActiveSessions(queryClient, client());
+      renderProviderOnly(queryClient).done();
+      const tab = new BroadcastChannel(CHANNEL);
+      opened.push(tab);
+      tab.postMessage({ type: 'sessions_changed' });
+      await settle();
+      expect(gets(store.requests)).toBe(1);
+    });
+  });
+
+  describe('given a list whose load failed', () => {
+    it('should leave it to Try again: seeing the page again sends nothing, and the host hears of one failure', async () => {
+      const store = useScenario('serverError');
+      const onEvent = vi.fn();
+      const hook = renderActiveSessions({ onEvent });
+      await waitFor(() => expect(hook.result.current.status).toBe('error'));
+      const loads = gets(store.requests);
+      later(11_000);
+      void act(() => window.dispatchEvent(new Event('focus')));
+      await settle();
+      expect(gets(store.requests)).toBe(loads);
+      expect(hook.result.current.status).toBe('error');
+      expect(onEvent).toHaveBeenCalledTimes(1);
     });
   });
 });

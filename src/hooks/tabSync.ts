@@ -31,7 +31,8 @@ function open(queryClient: QueryClient): Link {
   // QueryClient that a QueryClientProvider has mounted, and does not listen to window focus.
   const onSeen = () => {
     if (document.visibilityState === 'hidden') return;
-    const list = queryClient.getQueryCache().find({ queryKey: sessionsKeys.list, exact: true });
+    // No key of ours extends the list's, so the first query under it is the list.
+    const list = queryClient.getQueryCache().find({ queryKey: sessionsKeys.list });
     if (list && list.state.data !== undefined && list.isStaleByTime(LIST_STALE_MS)) reload(queryClient);
   };
   window.addEventListener('focus', onSeen);

@@ -141,7 +141,8 @@ export function useActiveSessions(): UseActiveSessionsResult {
         state,
         canLogOut: canLogOut(session, state, logOutAllState),
         // Only a failed row has an error: a cancelled attempt (unmounted, or B16 declined) is no failure.
-        error: state === 'failed' ? (attempt?.error ?? null) : null,
+        // A row is failed only by an attempt (rowStateOf), so a failed row always has one.
+        error: state === 'failed' ? attempt!.error : null,
         isActiveNow: isActiveNow(session, loadedAt),
         isNew: isNewSignIn(session, since),
       };
