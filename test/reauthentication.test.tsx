@@ -45,6 +45,14 @@ describe('createFetchSessionsClient, given 403 reauthentication_required', () =>
     expect(error).toMatchObject({ code: 'reauthentication_required', status: 403 });
   });
 
+  it.each([400, 500])('should keep reauthentication_required a server fault on %i: only a 403 asks for a sign-in', async (status) => {
+    server.use(
+      http.delete(`${BASE_URL}/sessions/:id`, () => HttpResponse.json({ error: { code: 'reauthentication_required' } }, { status })),
+    );
+    const error = await rejection(client().logOutSession('sess_windows', { removeTrustedDevice: false }));
+    expect(error).toMatchObject({ code: 'server', status });
+  });
+
   it('should keep any other 403 a server fault', async () => {
     server.use(http.delete(`${BASE_URL}/sessions/:id`, () => HttpResponse.json({ error: { code: 'forbidden' } }, { status: 403 })));
     const error = await rejection(client().logOutSession('sess_windows', { removeTrustedDevice: false }));
