@@ -36,6 +36,17 @@ async function settle() {
   await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 }
 
+/** A host's QueryClientProvider around the section's provider, both on `queryClient`. */
+function underHostProvider(queryClient: QueryClient) {
+  return ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <ActiveSessionsProvider client={client()} queryClient={queryClient}>
+        {children}
+      </ActiveSessionsProvider>
+    </QueryClientProvider>
+  );
+}
+
 /** Moves the clock on, for TanStack's staleness, leaving timers real. */
 function later(ms: number) {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -250,13 +261,7 @@ describe('tabs in step (B17)', () => {
     it('should reload it once under a host QueryClientProvider, whose own focus handling runs too', async () => {
       const store = useScenario('typical');
       const queryClient = newQueryClient();
-      const wrapper = ({ children }: { children: ReactNode }) => (
-        <QueryClientProvider client={queryClient}>
-          <ActiveSessionsProvider client={client()} queryClient={queryClient}>
-            {children}
-          </ActiveSessionsProvider>
-        </QueryClientProvider>
-      );
+      const wrapper = underHostProvider(queryClient);
       const hook = renderHook(() => useActiveSessions(), { wrapper });
       await waitFor(() => expect(hook.result.current.status).toBe('ready'));
       later(11_000);
@@ -289,13 +294,7 @@ describe('tabs in step (B17)', () => {
     function renderWithHostQuery() {
       const queryClient = newQueryClient();
       const profile = vi.fn(async () => 'profile');
-      const wrapper = ({ children }: { children: ReactNode }) => (
-        <QueryClientProvider client={queryClient}>
-          <ActiveSessionsProvider client={client()} queryClient={queryClient}>
-            {children}
-          </ActiveSessionsProvider>
-        </QueryClientProvider>
-      );
+      const wrapper = underHostProvider(queryClient);
       const hook = renderHook(
         () => [useQuery({ queryKey: PROFILE, queryFn: profile, staleTime: Infinity }), useActiveSessions()] as const,
         {
