@@ -6,7 +6,8 @@ import { createFixtures } from '../mocks';
 import { BASE_URL, useScenario } from './server';
 
 // Issue 23: a chunk that cannot be fetched (a flaky network, or a deploy that replaced it) must not take
-// the host's page down: the part stays closed, the rest keeps working, and the next press fetches again.
+// the host's page down: the part stays closed, the section says so, the rest keeps working, and the next
+// press fetches again.
 const chunk = vi.hoisted(() => ({ failures: 0 }));
 vi.mock('../src/components/actions', async (importOriginal) => {
   if (chunk.failures > 0) {
@@ -17,7 +18,7 @@ vi.mock('../src/components/actions', async (importOriginal) => {
 });
 
 describe('a part whose code cannot be fetched', () => {
-  it('should leave the dialog closed and the section working, and open it on the next press', async () => {
+  it('should leave the dialog closed, say so, keep the section working, and open it on the next press', async () => {
     const f = createFixtures();
     useScenario({ sessions: [f.current, f.other] });
     // test/setup.ts fetched every part already; these modules are fresh, so nothing is loaded yet.
@@ -34,10 +35,13 @@ describe('a part whose code cannot be fetched', () => {
     await user.click(logOut);
     await waitFor(() => expect(error).toHaveBeenCalledWith(expect.stringContaining('could not be fetched'), expect.any(Error)));
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't open it. Check your connection and try again.");
+    expect(logOut).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Log out all' })).toBeEnabled();
 
     await user.click(logOut);
     expect(await screen.findByRole('dialog', { name: 'Log out Edge on Windows?' })).toBeInTheDocument();
+    expect(screen.queryByText("Couldn't open it. Check your connection and try again.")).toBeNull();
     error.mockRestore();
   });
 });

@@ -7,6 +7,7 @@ import { ActiveSessionsList } from './ActiveSessionsList';
 import { LogoutAllCard } from './LogoutAllCard';
 import { Button } from './Button';
 import { PortalContainerContext } from './PortalContainer';
+import { PartFailedContext } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
 import { failureMessage } from '../i18n/failureMessage';
 
@@ -37,6 +38,8 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
   const headingId = useId();
   const [portal, setPortal] = useState<HTMLElement | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // A dialog or menu whose code could not be fetched: said here until a part opens again.
+  const [partFailed, setPartFailed] = useState(false);
   // Screen readers skip a live region whose text did not change: a message the same as the last one
   // gets a no-break space, so "Session list updated." twice in a row is announced twice. Written a
   // frame later, so a focus move of the same update is reported first and does not cut it off.
@@ -78,33 +81,40 @@ function SectionBody({ dir, headingLevel = 2, className }: Pick<ActiveSessionsSe
       }}
     >
       <PortalContainerContext.Provider value={portal}>
-        {/* The query container wraps the content but not the portal: containment would make the
+        <PartFailedContext.Provider value={setPartFailed}>
+          {/* The query container wraps the content but not the portal: containment would make the
             fixed-position dialogs and menus position against the section instead of the viewport. */}
-        <div className="fpas-section__content">
-          <header className="fpas-section__header">
-            <Heading id={headingId} className="fpas-section__title">
-              {t('section.title')}
-            </Heading>
-            <p className="fpas-section__intro">{t('section.intro')}</p>
-          </header>
-          <SectionState
-            sessions={sessions}
-            translator={translator}
-            onAnnounce={announce}
-            onRefresh={() => void refresh()}
-            onLogOutAll={() => void logOutAll()}
-          />
-          {sessions.status !== 'loading' && <HelpLinks translator={translator} />}
-          <p className="fpas-section__scope" data-slot="scope">
-            {t('section.scope')}
-          </p>
-          {/* aria-live, not only role="status": Radix's modal hides everything else from screen readers
+          <div className="fpas-section__content">
+            <header className="fpas-section__header">
+              <Heading id={headingId} className="fpas-section__title">
+                {t('section.title')}
+              </Heading>
+              <p className="fpas-section__intro">{t('section.intro')}</p>
+            </header>
+            {partFailed && (
+              <p className="fpas-notice fpas-notice--warning" data-slot="open-failed" role="alert">
+                {t('section.openFailed')}
+              </p>
+            )}
+            <SectionState
+              sessions={sessions}
+              translator={translator}
+              onAnnounce={announce}
+              onRefresh={() => void refresh()}
+              onLogOutAll={() => void logOutAll()}
+            />
+            {sessions.status !== 'loading' && <HelpLinks translator={translator} />}
+            <p className="fpas-section__scope" data-slot="scope">
+              {t('section.scope')}
+            </p>
+            {/* aria-live, not only role="status": Radix's modal hides everything else from screen readers
               (aria-hidden) except [aria-live] regions, and a failure is announced with a dialog open. */}
-          <p role="status" aria-live="polite" className="fpas-visually-hidden" data-slot="announcer">
-            {announcement}
-          </p>
-        </div>
-        <div ref={setPortal} data-slot="portal" />
+            <p role="status" aria-live="polite" className="fpas-visually-hidden" data-slot="announcer">
+              {announcement}
+            </p>
+          </div>
+          <div ref={setPortal} data-slot="portal" />
+        </PartFailedContext.Provider>
       </PortalContainerContext.Provider>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentType, type ReactElement } from 'react';
+import { createContext, useContext, useEffect, useState, type ComponentType, type ReactElement } from 'react';
 import type { LogoutAllDialogProps } from './LogoutAllDialog';
 import type { LogoutConfirmModalProps } from './LogoutConfirmModal';
 import type { RowMenuProps } from './RowMenu';
@@ -40,17 +40,28 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
 }
 
 /**
+ * Told by every part of the section whether the last chunk it wanted could be fetched (`true`: it could
+ * not), so the section shows a message where the reader looks instead of a press that did nothing.
+ */
+export const PartFailedContext = createContext<((failed: boolean) => void) | null>(null);
+
+/**
  * Whether `part` may render: true at once when it was prefetched, else once `wanted` and its chunk has
  * arrived (in the commit after). Not `React.lazy` under Suspense, whose resolved content React reveals
  * no sooner than 300 ms after it suspended (its fallback throttle), and whose failed fetch would throw
  * to the host's error boundary: a chunk that cannot be fetched calls `onFailed` (the part stays
- * closed, and the next intent fetches again).
+ * closed, and the next intent fetches again) and tells the section (`PartFailedContext`).
  */
 export function useLoaded(part: Pick<LazyPart<never>, 'fetch' | 'isLoaded'>, wanted: boolean, onFailed: () => void): boolean {
   const [arrived, setArrived] = useState(part.isLoaded);
   const ready = arrived || part.isLoaded();
+  const report = useContext(PartFailedContext);
   useEffect(() => {
-    if (!wanted || ready) return;
+    if (!wanted) return;
+    if (ready) {
+      report?.(false);
+      return;
+    }
     let live = true;
     part.fetch().then(
       () => live && setArrived(true),
@@ -61,12 +72,13 @@ export function useLoaded(part: Pick<LazyPart<never>, 'fetch' | 'isLoaded'>, wan
           error,
         );
         onFailed();
+        report?.(true);
       },
     );
     return () => {
       live = false;
     };
-  }, [part, wanted, ready, onFailed]);
+  }, [part, wanted, ready, onFailed, report]);
   return ready;
 }
 
