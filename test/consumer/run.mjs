@@ -10,7 +10,10 @@
 //     server runs in UTC and the reader in Warsaw (or New York, in Arabic); the first HTML response
 //     holds the rows, hydration logs nothing (React's development build, which reports every
 //     mismatch, and the production one), the server's GET is the only one, the times switch to the
-//     reader's zone, and Log out works.
+//     reader's zone, and Log out works;
+//   - the same server-rendered page with the connection dropped before Log out is pressed: the dialogs'
+//     chunk cannot be fetched, so the section shows its "Couldn't open it" alert, and the next press,
+//     online, opens the dialog.
 //   The i18n-check and contract-check bins are the kit's (test/kit/tarball.test.ts).
 //
 //   npx tsx test/consumer/run.mjs [--react 18]   React 19 (the repo's), or React 18.3 (builds dist/ first when it is missing)
@@ -30,6 +33,7 @@ import {
   StepError,
   checkServerHtml,
   expectDialogChunkOnIntent,
+  expectFailedChunkSaysSo,
   freePort,
   logOutEdge,
   readerTimeAfterHydration,
@@ -351,6 +355,8 @@ async function main() {
     await resetSessions();
     await serverRenderedPage(browser, `${url}${page.path}`, page, requestsSoFar);
   }
+  await resetSessions();
+  await offlinePress(browser, `${url}ssr`);
   const serverLines = serverOutput.split('\n').filter((line) => line && !line.startsWith('listening on'));
   if (serverLines.length) throw new StepError(`the server logged while rendering:\n    ${serverLines.join('\n    ')}`);
 }
@@ -434,6 +440,23 @@ async function serverRenderedPage(browser, url, { locale, timeZone, logOut }, re
     outcome = `; logged out Edge on Windows, ${rowCount} → ${rowsAfter} rows`;
   }
   log(`server-rendered ${where}: ${rowsInHtml} rows in the HTML, hydrated silently, one GET (the server's), "${shown}"${outcome}`);
+  await context.close();
+}
+
+// 5c. The connection drops before the reader presses Log out: the dialogs' chunk cannot be fetched.
+async function offlinePress(browser, url) {
+  const context = await browser.newContext({ timezoneId: 'Europe/Warsaw' });
+  const page = await context.newPage();
+  const { messages, expectStep } = watchPage(page);
+  await expectStep('opening the server-rendered page', page.goto(url));
+  await readerTimeAfterHydration(page, 'Europe/Warsaw', expectStep);
+  const failed = await expectFailedChunkSaysSo(page, expectStep);
+  // What the browser says of the aborted request, and the section's own console.error; nothing else.
+  const unexpected = messages.filter((m) => !/ERR_INTERNET_DISCONNECTED|a part of the section could not be fetched/.test(m));
+  if (unexpected.length) throw new StepError(`offline press: the page logged:\n    ${unexpected.join('\n    ')}`);
+  log(
+    `offline press: ${failed} script request(s) failed → the "Couldn't open it" alert, focus kept; online again the next press opened the dialog`,
+  );
   await context.close();
 }
 

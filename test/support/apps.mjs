@@ -90,6 +90,39 @@ export async function expectDialogChunkOnIntent(page, expectStep, scripts) {
   return { before: loaded, dialogChunk: after[0] };
 }
 
+/**
+ * Issue 23: a dialog whose chunk the browser cannot fetch (a dropped connection, a deploy that replaced
+ * it) is a localized alert with focus left on the button, not a press that did nothing; nothing is
+ * thrown to the page, and the next press fetches the chunk again and opens the dialog. Call it before
+ * anything has loaded the dialogs' chunk. Returns how many script requests were failed.
+ */
+export async function expectFailedChunkSaysSo(page, expectStep) {
+  const button = page.getByRole('button', { name: 'Log out Edge on Windows', exact: true });
+  await expectStep('waiting for the list', button.waitFor({ timeout: 10_000 }));
+  await page.waitForLoadState('networkidle');
+  let failed = 0;
+  const offline = (route) => {
+    failed += 1;
+    return route.abort('internetdisconnected');
+  };
+  const scriptUrl = /\.m?js(\?|$)/;
+  await page.context().route(scriptUrl, offline);
+  await expectStep('pressing "Log out Edge on Windows" while scripts cannot be fetched', button.click());
+  const notice = page.getByRole('alert').filter({ hasText: "Couldn't open it. Check your connection and try again." });
+  await expectStep('waiting for the "Couldn\'t open it" alert', notice.waitFor({ timeout: 5_000 }));
+  if (failed === 0) throw new StepError("the press fetched no script: the dialogs' chunk was already loaded");
+  if (await page.getByRole('dialog').count()) throw new StepError('a dialog opened although its chunk could not be fetched');
+  if (!(await button.evaluate((el) => el === document.activeElement))) throw new StepError('focus left "Log out Edge on Windows"');
+  await page.context().unroute(scriptUrl, offline);
+  await expectStep('pressing "Log out Edge on Windows" again, online', button.click());
+  const dialog = page.getByRole('dialog', { name: 'Log out Edge on Windows?' });
+  await expectStep('waiting for the confirmation after the retry', dialog.waitFor({ timeout: 5_000 }));
+  if (await notice.count()) throw new StepError('the alert stayed after the dialog opened');
+  await expectStep('closing the dialog', page.keyboard.press('Escape'));
+  await expectStep('waiting for the dialog to close', dialog.waitFor({ state: 'detached', timeout: 5_000 }));
+  return failed;
+}
+
 /** Checks the first HTML response of a server-rendered page: the rows, no loading state, times in UTC; returns the row count. */
 export function checkServerHtml(html, where) {
   const rows = html.match(/data-slot="session-row"/g)?.length ?? 0;
