@@ -29,9 +29,11 @@ export const BUDGETS: Record<string, { label: string; gz: number }> = {
   // load is below (SPLIT_BUDGETS).
   // Raised to 15.25 KB (measured 15.02 KB) by B12–B17 together: last active, new sign-ins, the "Don't
   // recognize it?" row action, events, re-authentication and tabs in step (docs/cost.md has each part).
+  // Raised to 15.5 KB (measured 15.25 KB) by issue 23's last parts: the alert when a dialog's chunk cannot
+  // be fetched, and fetching the dialogs once the list shows on a touch screen.
   section: {
     label: 'ActiveSessionsSection, one bundle: code + ICU formatter + English catalog (guard; the issue asks 8 KB)',
-    gz: 15.25 * 1024,
+    gz: 15.5 * 1024,
   },
   // Raised from 2 KB (measured 2.09 KB): B12–B14's row text (Active now, Last active, New sign-in, Don't recognize it?).
   catalog: { label: 'English catalog (en.json, always bundled as the fallback)', gz: 2.25 * 1024 },
@@ -53,15 +55,16 @@ export const SPLIT_BUDGETS: Record<
   { label: string; gz: number; of: [bundler: 'esbuild' | 'rolldown', part: 'firstLoad' | 'total'] }
 > = {
   esbuildFirstLoad: {
-    // Guards just above the sizes measured once B12–B17 landed (14.04 / 16.11 / 14.22 / 16.22 KB): the
-    // issue's 9,000 B first load is not met (docs/cost.md says what each first-paint piece costs).
+    // Guards just above the sizes measured once B12–B17, the failed-chunk alert and the touch-screen
+    // prefetch landed (14.30 / 16.41 / 14.48 / 16.51 KB): the issue's 9,000 B first load is not met
+    // (docs/cost.md says what each first-paint piece costs).
     label: 'first load, esbuild with code splitting (guard; the issue asks 9,000 B)',
-    gz: 14_700,
+    gz: 14_900,
     of: ['esbuild', 'firstLoad'],
   },
-  esbuildTotal: { label: 'total, esbuild with code splitting (every chunk)', gz: 16_800, of: ['esbuild', 'total'] },
-  rolldownFirstLoad: { label: 'first load, Rolldown with code splitting (guard)', gz: 14_900, of: ['rolldown', 'firstLoad'] },
-  rolldownTotal: { label: 'total, Rolldown with code splitting (every chunk)', gz: 16_900, of: ['rolldown', 'total'] },
+  esbuildTotal: { label: 'total, esbuild with code splitting (every chunk)', gz: 17_000, of: ['esbuild', 'total'] },
+  rolldownFirstLoad: { label: 'first load, Rolldown with code splitting (guard)', gz: 15_100, of: ['rolldown', 'firstLoad'] },
+  rolldownTotal: { label: 'total, Rolldown with code splitting (every chunk)', gz: 17_100, of: ['rolldown', 'total'] },
 };
 
 const args = new Set(process.argv.slice(2));

@@ -5,7 +5,7 @@ import type { SessionsClientError } from '../client/errors';
 import { deviceLabel } from '../i18n/details';
 import { SessionRow, type SessionRowProps } from './SessionRow';
 import { Button } from './Button';
-import { LogoutConfirmModal, SecureAccountCallout, UnrecognizedSessionDialog, useLoaded } from './lazy';
+import { LogoutConfirmModal, SecureAccountCallout, UnrecognizedSessionDialog, useLoaded, usePreloadOnTouch } from './lazy';
 import { useTranslator } from '../hooks/useTranslator';
 
 // Where focus goes after the "Don't recognize it?" dialog closes on success: the next steps' heading (B14).
@@ -61,6 +61,7 @@ export function ActiveSessionsList({ onAnnounce, onLogOutAll, pageSize = 50, cla
   const [list, setList] = useState<HTMLUListElement | null>(null);
   const isNarrow = useIsNarrow(list);
   const isHydrated = useHydrated();
+  usePreloadOnTouch(sessions.status === 'ready');
   const [shown, setShown] = useState(pageSize);
   // After "Show more", focus moves to the first row it revealed.
   const focusOnMount = useRef<string | null>(null);

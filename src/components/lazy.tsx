@@ -124,7 +124,7 @@ export const SecureAccountCallout = /* @__PURE__ */ lazyPart<SecureAccountCallou
   import('./actions').then((m) => m.SecureAccountCallout),
 );
 
-/** Fetches every part loaded on intent at once (they share one chunk): for stories and tests that open them at once. */
+/** Fetches every part loaded on intent at once (they share one chunk): on touch screens once the list shows, and for stories and tests. */
 export const preloadActions = () =>
   Promise.all([
     LogoutConfirmModal.preload(),
@@ -133,3 +133,16 @@ export const preloadActions = () =>
     UnrecognizedSessionDialog.preload(),
     SecureAccountCallout.preload(),
   ]);
+
+/**
+ * A touch screen has no hover before a tap, so its first tap would wait for the chunk: there, every
+ * part loaded on intent is fetched once the list shows and the browser is idle. A mouse or keyboard
+ * announces intent (pointer enter, focus), so they fetch nothing they were not about to need.
+ */
+export function usePreloadOnTouch(isShown: boolean) {
+  useEffect(() => {
+    // Safari has no requestIdleCallback; jsdom has no matchMedia.
+    if (isShown && window.matchMedia?.('(hover: none)').matches)
+      ('requestIdleCallback' in window ? requestIdleCallback : setTimeout)(() => void preloadActions());
+  }, [isShown]);
+}

@@ -13,7 +13,9 @@
 //     reader's zone, and Log out works;
 //   - the same server-rendered page with the connection dropped before Log out is pressed: the dialogs'
 //     chunk cannot be fetched, so the section shows its "Couldn't open it" alert, and the next press,
-//     online, opens the dialog.
+//     online, opens the dialog;
+//   - the same page on a touch screen (no hover before a tap): the dialogs' chunk arrives once the list
+//     shows, so the first tap opens the dialog even with the connection gone.
 //   The i18n-check and contract-check bins are the kit's (test/kit/tarball.test.ts).
 //
 //   npx tsx test/consumer/run.mjs [--react 18]   React 19 (the repo's), or React 18.3 (builds dist/ first when it is missing)
@@ -33,6 +35,7 @@ import {
   StepError,
   checkServerHtml,
   expectDialogChunkOnIntent,
+  dialogChunkArrived,
   expectFailedChunkSaysSo,
   freePort,
   logOutEdge,
@@ -357,6 +360,7 @@ async function main() {
   }
   await resetSessions();
   await offlinePress(browser, `${url}ssr`);
+  await touchScreen(browser, `${url}ssr`);
   const serverLines = serverOutput.split('\n').filter((line) => line && !line.startsWith('listening on'));
   if (serverLines.length) throw new StepError(`the server logged while rendering:\n    ${serverLines.join('\n    ')}`);
 }
@@ -457,6 +461,28 @@ async function offlinePress(browser, url) {
   log(
     `offline press: ${failed} script request(s) failed → the "Couldn't open it" alert, focus kept; online again the next press opened the dialog`,
   );
+  await context.close();
+}
+
+// 5d. A touch screen, where no hover comes before a tap: the dialogs' chunk arrives once the list shows.
+async function touchScreen(browser, url) {
+  const context = await browser.newContext({ timezoneId: 'Europe/Warsaw', hasTouch: true });
+  const page = await context.newPage();
+  const { messages, expectStep, scripts } = watchPage(page);
+  await expectStep('opening the server-rendered page', page.goto(url));
+  await readerTimeAfterHydration(page, 'Europe/Warsaw', expectStep);
+  const chunk = await expectStep("waiting for the dialogs' chunk with no hover, tap or focus", dialogChunkArrived(scripts, 5_000));
+  await context.setOffline(true);
+  await expectStep(
+    'tapping "Log out Edge on Windows", offline',
+    page.getByRole('button', { name: 'Log out Edge on Windows', exact: true }).tap(),
+  );
+  await expectStep(
+    'waiting for the confirmation (its chunk fetched before the tap)',
+    page.getByRole('dialog', { name: 'Log out Edge on Windows?' }).waitFor({ timeout: 5_000 }),
+  );
+  if (messages.length) throw new StepError(`touch screen: the page logged:\n    ${messages.join('\n    ')}`);
+  log(`touch screen: ${new URL(chunk).pathname} fetched once the list showed; the first tap, offline, opened the dialog`);
   await context.close();
 }
 

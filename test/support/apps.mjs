@@ -63,6 +63,16 @@ export function watchPage(page) {
 // A string only the one-session confirmation's code holds (its data-slot), which minifiers keep.
 const DIALOG_MARKER = 'logout-modal';
 
+/** Resolves with the URL of the first script fetched (from `scripts`) that holds the dialogs' code; rejects after `ms`. */
+export async function dialogChunkArrived(scripts, ms, from = 0) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    for (const script of scripts.slice(from)) if ((await script.text).includes(DIALOG_MARKER)) return script.url;
+    if (Date.now() > deadline) throw new Error(`no script holding the dialogs arrived within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
  * Issue 23: the app is split (more than one script), and the chunk holding the dialogs is fetched on
  * intent: not while the page loads, and as soon as the pointer enters "Log out Edge on Windows".
