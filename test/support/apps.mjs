@@ -87,17 +87,14 @@ export async function expectDialogChunkOnIntent(page, expectStep, scripts) {
   if (before.length) throw new StepError(`the dialog's code was fetched before any intent, in ${before.join(', ')}`);
   const loaded = scripts.length;
   await expectStep('hovering "Log out Edge on Windows"', button.hover());
-  const deadline = Date.now() + 5_000;
-  let after = [];
-  while (Date.now() < deadline && !(after = await holdsDialog(scripts.slice(loaded))).length) await new Promise((r) => setTimeout(r, 50));
-  if (!after.length) {
+  const dialogChunk = await dialogChunkArrived(scripts, 5_000, loaded).catch(async () => {
     const fetched = await Promise.all(scripts.slice(loaded).map(async (s) => `${s.url} (${(await s.text).length} chars)`));
     throw new StepError(
       `hovering "Log out" fetched no chunk holding the dialog (scripts after the hover: ${fetched.join(', ') || 'none'})`,
     );
-  }
+  });
   if (loaded < 1 || scripts.length < 2) throw new StepError(`expected the app in more than one chunk, saw ${scripts.length} scripts`);
-  return { before: loaded, dialogChunk: after[0] };
+  return { before: loaded, dialogChunk };
 }
 
 /**
