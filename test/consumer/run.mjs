@@ -447,13 +447,19 @@ async function serverRenderedPage(browser, url, { locale, timeZone, logOut }, re
   await context.close();
 }
 
+/** The server-rendered page in a fresh context (a reader in Warsaw, plus `options`), once it has hydrated. */
+async function hydratedPage(browser, url, options = {}) {
+  const context = await browser.newContext({ timezoneId: 'Europe/Warsaw', ...options });
+  const page = await context.newPage();
+  const watched = watchPage(page);
+  await watched.expectStep('opening the server-rendered page', page.goto(url));
+  await readerTimeAfterHydration(page, 'Europe/Warsaw', watched.expectStep);
+  return { context, page, ...watched };
+}
+
 // 5c. The connection drops before the reader presses Log out: the dialogs' chunk cannot be fetched.
 async function offlinePress(browser, url) {
-  const context = await browser.newContext({ timezoneId: 'Europe/Warsaw' });
-  const page = await context.newPage();
-  const { messages, expectStep } = watchPage(page);
-  await expectStep('opening the server-rendered page', page.goto(url));
-  await readerTimeAfterHydration(page, 'Europe/Warsaw', expectStep);
+  const { context, page, messages, expectStep } = await hydratedPage(browser, url);
   const failed = await expectFailedChunkSaysSo(page, expectStep);
   // What the browser says of the aborted request, and the section's own console.error; nothing else.
   const unexpected = messages.filter((m) => !/ERR_INTERNET_DISCONNECTED|a part of the section could not be fetched/.test(m));
@@ -466,11 +472,7 @@ async function offlinePress(browser, url) {
 
 // 5d. A touch screen, where no hover comes before a tap: the dialogs' chunk arrives once the list shows.
 async function touchScreen(browser, url) {
-  const context = await browser.newContext({ timezoneId: 'Europe/Warsaw', hasTouch: true });
-  const page = await context.newPage();
-  const { messages, expectStep, scripts } = watchPage(page);
-  await expectStep('opening the server-rendered page', page.goto(url));
-  await readerTimeAfterHydration(page, 'Europe/Warsaw', expectStep);
+  const { context, page, messages, expectStep, scripts } = await hydratedPage(browser, url, { hasTouch: true });
   const chunk = await expectStep("waiting for the dialogs' chunk with no hover, tap or focus", dialogChunkArrived(scripts, 5_000));
   await context.setOffline(true);
   await expectStep(
